@@ -1,0 +1,1 @@
+export { qnorm } from './distributions/qnorm.js';
