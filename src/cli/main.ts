@@ -1,0 +1,43 @@
+import { AppError } from '../errors/app-error.js';
+import { UsageError } from '../errors/usage-error.js';
+import { commands } from './commands.js';
+
+const usage = () =>
+  [
+    'Usage: healthhub <command> [options]',
+    '',
+    'Commands:',
+    ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)}${c.summary}`),
+    '',
+    "Run 'healthhub <command> --help' for a command's options.",
+    'Configuration comes from the environment: see the README.',
+  ].join('\n');
+
+/**
+ * Runs the healthhub command line and resolves to the exit code: 0 done, 1 failed, 2 used wrongly.
+ * Errors print as one line; the stack only when LOG_LEVEL is debug or trace.
+ */
+export async function run(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  try {
+    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+      process.stdout.write(`${usage()}\n`);
+      return name === undefined ? 2 : 0;
+    }
+    const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
+    if (!command) throw new UsageError(`unknown command '${name}'. See 'healthhub --help'`);
+    return await (await command.load()).run(args);
+  } catch (error) {
+    reportError(error);
+    return error instanceof UsageError ? 2 : 1;
+  }
+}
+
+/** Prints an error as one line on stderr (the stack too at debug level). */
+export function reportError(error: unknown): void {
+  const message = error instanceof AppError || error instanceof Error ? error.message : String(error);
+  process.stderr.write(`healthhub: ${message.split('\n')[0]}\n`);
+  if (/^(debug|trace)$/.test(process.env.LOG_LEVEL ?? '') && error instanceof Error && error.stack) {
+    process.stderr.write(`${error.stack}\n`);
+  }
+}

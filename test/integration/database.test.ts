@@ -1,0 +1,144 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { countAreasByType } from '../../src/areas/area-repository.js';
+import { areas } from '../../src/areas/areas-table.js';
+import { openDatabase } from '../../src/db/database.js';
+import { queryRows } from '../../src/db/query-rows.js';
+import { dataLoads } from '../../src/demo/data-loads-table.js';
+import { isDatabaseEmpty, loadDemo } from '../../src/demo/load-demo.js';
+import { createTestDatabase, databaseKinds } from '../support/test-database.js';
+
+for (const kind of databaseKinds()) {
+  describe(`database on ${kind}`, () => {
+    test('migrations create the tables and applying them again changes nothing', async () => {
+      const t = await createTestDatabase(kind);
+      try {
+        await t.database.migrate();
+        const tables = await queryRows<{ table_name: string }>(
+          t.database.db,
+          sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
+        );
+        assert.deepEqual(
+          tables.map((r) => r.table_name),
+          ['areas', 'data_loads'],
+        );
+        const [applied] = await queryRows<{ n: number }>(
+          t.database.db,
+          sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+        );
+        assert.ok(applied!.n >= 1);
+      } finally {
+        await t.cleanup();
+      }
+    });
+
+    test('the demo loader fills an empty database once, in one transaction, and records the load', async () => {
+      const t = await createTestDatabase(kind);
+      try {
+        assert.equal(await isDatabaseEmpty(t.database.db), true);
+        const first = await loadDemo(t.database.db);
+        assert.deepEqual(first, { loaded: true, rows: { areas: 40 } });
+        assert.deepEqual(await countAreasByType(t.database.db), {
+          country: 1,
+          icb: 5,
+          'local-authority': 33,
+          region: 1,
+        });
+        const second = await loadDemo(t.database.db);
+        assert.equal(second.loaded, false);
+        const loads = await t.database.db.select().from(dataLoads);
+        assert.equal(loads.length, 1);
+        assert.equal(loads[0]!.kind, 'built-in');
+        assert.equal(loads[0]!.isDemo, false);
+        assert.equal(await isDatabaseEmpty(t.database.db), false);
+      } finally {
+        await t.cleanup();
+      }
+    });
+
+    test('constraints refuse bad rows: code format, unknown type, missing parent', async () => {
+      const t = await createTestDatabase(kind);
+      try {
+        const insert = (row: { code: string; name: string; areaType: string; parentCode?: string }) =>
+          t.database.db.insert(areas).values(row);
+        await assert.rejects(insert({ code: 'X1', name: 'Bad', areaType: 'region' }), (e: Error) =>
+          /areas_code_format/.test(String((e as { cause?: Error }).cause?.message ?? e.message)),
+        );
+        await assert.rejects(insert({ code: 'E12000099', name: 'Bad', areaType: 'planet' }), (e: Error) =>
+          /areas_type_known/.test(String((e as { cause?: Error }).cause?.message ?? e.message)),
+        );
+        await assert.rejects(
+          insert({ code: 'E09000099', name: 'Orphan', areaType: 'local-authority', parentCode: 'E54000099' }),
+        );
+        assert.equal(await isDatabaseEmpty(t.database.db), true);
+      } finally {
+        await t.cleanup();
+      }
+    });
+
+    test('a failed transaction leaves nothing half-written', async () => {
+      const t = await createTestDatabase(kind);
+      try {
+        await assert.rejects(
+          t.database.db.transaction(async (trx) => {
+            await trx.insert(areas).values({ code: 'E92000001', name: 'England', areaType: 'country' });
+            await trx.insert(areas).values({ code: 'E92000001', name: 'England again', areaType: 'country' });
+          }),
+        );
+        assert.equal(await isDatabaseEmpty(t.database.db), true);
+      } finally {
+        await t.cleanup();
+      }
+    });
+
+    if (kind === 'postgres') {
+      test('several instances migrating at once take turns (advisory lock)', async () => {
+        const t = await createTestDatabase(kind);
+        try {
+          const others = await Promise.all([
+            openDatabase(t.config),
+            openDatabase(t.config),
+            openDatabase(t.config),
+          ]);
+          await Promise.all(others.map((d) => d.migrate()));
+          await Promise.all(others.map((d) => d.close()));
+          const [rows] = await queryRows<{ n: number }>(
+            t.database.db,
+            sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+          );
+          const [distinct] = await queryRows<{ n: number }>(
+            t.database.db,
+            sql`select count(distinct hash)::int as n from drizzle.__drizzle_migrations`,
+          );
+          assert.equal(rows!.n, distinct!.n);
+        } finally {
+          await t.cleanup();
+        }
+      });
+    }
+  });
+}
+
+describe('the embedded database persists under HEALTHHUB_DATA_DIR', () => {
+  test('data written by one opening is there at the next', async () => {
+    const { mkdtempSync, rmSync, existsSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { loadConfig } = await import('../../src/config/config.js');
+    const dir = mkdtempSync(join(tmpdir(), 'healthhub-data-'));
+    try {
+      const config = loadConfig({ NODE_ENV: 'test', HEALTHHUB_DATA_DIR: dir });
+      const first = await openDatabase(config);
+      await first.migrate();
+      await loadDemo(first.db);
+      await first.close();
+      assert.ok(existsSync(join(dir, 'pglite')));
+      const second = await openDatabase(config);
+      assert.equal(await isDatabaseEmpty(second.db), false);
+      await second.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
