@@ -8,4 +8,8 @@ export const commands: Record<string, Command> = {
   serve: { summary: 'run the web application', load: () => import('./serve-command.js') },
   migrate: { summary: 'apply pending database migrations', load: () => import('./migrate-command.js') },
   demo: { summary: 'load the demonstration data into the database', load: () => import('./demo-command.js') },
+  calc: {
+    summary: "compute indicators from a CSV file with OHID's methods",
+    load: () => import('./calc-command.js'),
+  },
 };
