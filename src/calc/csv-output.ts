@@ -6,7 +6,7 @@ const needsQuotes = /[",\r\n]|^\s|\s$/;
 function field(value: Cell): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') {
-    if (value !== value) return '';
+    if (Number.isNaN(value)) return '';
     if (value === Number.POSITIVE_INFINITY) return 'Inf';
     if (value === Number.NEGATIVE_INFINITY) return '-Inf';
     // The shortest text that reads back as the same double: full precision, no noise digits.

@@ -47,7 +47,7 @@ export function parseCsvTable(text: string): CsvTable {
   if (headerStarts.length === 0)
     throw new CalcInputError('CSV_EMPTY', 'the input file is empty: it needs a header line');
   for (let j = 0; j < headerStarts.length; j++)
-    header.push(unescape(text, headerStarts[j]!, headerEnds[j]!, headerEscaped[j]!));
+    header.push(unquoteField(text, headerStarts[j]!, headerEnds[j]!, headerEscaped[j]!));
   const width = header.length;
 
   let capacity = Math.max(16, Math.ceil((end - pos) / Math.max(8, width * 4)));
@@ -163,7 +163,7 @@ export function parseCsvTable(text: string): CsvTable {
     escaped,
     field: (row, column) => {
       const k = row * width + column;
-      return unescape(text, starts[k]!, ends[k]!, escaped[k]!);
+      return unquoteField(text, starts[k]!, ends[k]!, escaped[k]!);
     },
   };
 }
@@ -221,7 +221,7 @@ function scanRecord(
   }
 }
 
-function unescape(text: string, start: number, end: number, escaped: number): string {
+function unquoteField(text: string, start: number, end: number, escaped: number): string {
   const raw = text.slice(start, end);
   return escaped ? raw.replaceAll('""', '"') : raw;
 }
