@@ -14,7 +14,8 @@ const usage = () =>
   ].join('\n');
 
 /**
- * Runs the healthhub command line and resolves to the exit code: 0 done, 1 failed, 2 used wrongly.
+ * Runs the healthhub command line and resolves to the exit code: 0 done, 1 failed, 2 used wrongly or
+ * given bad input.
  * Errors print as one line; the stack only when LOG_LEVEL is debug or trace.
  */
 export async function run(argv: string[]): Promise<number> {
@@ -29,7 +30,8 @@ export async function run(argv: string[]): Promise<number> {
     return await (await command.load()).run(args);
   } catch (error) {
     reportError(error);
-    return error instanceof UsageError ? 2 : 1;
+    // Bad usage and bad input (status 400: UsageError, CalcInputError) exit 2; failures to run exit 1.
+    return error instanceof AppError && error.statusCode === 400 ? 2 : 1;
   }
 }
 
