@@ -7,6 +7,11 @@ if (!existsSync(main)) {
   process.stderr.write('healthhub: not built yet: run `npm run build` in the repository\n');
   process.exit(1);
 }
+// A reader that stops early (`healthhub calc ... | head`) closes the pipe: that is not an error.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
 const { run } = await import(main.href);
 const code = await run(process.argv.slice(2));
 if (code !== 0) process.exitCode = code;

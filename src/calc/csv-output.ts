@@ -3,8 +3,17 @@ export type Cell = string | number | boolean | null | undefined;
 
 const needsQuotes = /[",\r\n]|^\s|\s$/;
 
-function field(value: Cell): string {
-  if (value === null || value === undefined) return '';
+function textField(value: string, cache: Map<string, string>): string {
+  let out = cache.get(value);
+  if (out === undefined) {
+    out = needsQuotes.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+    // Labels such as statistic and method repeat on every row: quote each distinct one once.
+    if (cache.size < 4096) cache.set(value, out);
+  }
+  return out;
+}
+
+function field(value: Cell, cache: Map<string, string>): string {
   if (typeof value === 'number') {
     if (Number.isNaN(value)) return '';
     if (value === Number.POSITIVE_INFINITY) return 'Inf';
@@ -12,16 +21,18 @@ function field(value: Cell): string {
     // The shortest text that reads back as the same double: full precision, no noise digits.
     return String(value);
   }
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  return needsQuotes.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+  if (typeof value === 'string') return textField(value, cache);
+  if (value === null || value === undefined) return '';
+  return value ? 'TRUE' : 'FALSE';
 }
 
 /** Writes a header and rows as RFC 4180 CSV text, LF line endings. */
 export function formatCsv(header: readonly string[], rows: Iterable<readonly Cell[]>): string {
-  const parts: string[] = [header.map(field).join(',')];
+  const cache = new Map<string, string>();
+  const parts: string[] = [header.map((h) => field(h, cache)).join(',')];
   for (const row of rows) {
-    let line = '';
-    for (let j = 0; j < row.length; j++) line += (j === 0 ? '' : ',') + field(row[j]);
+    let line = field(row[0], cache);
+    for (let j = 1; j < row.length; j++) line += `,${field(row[j], cache)}`;
     parts.push(line);
   }
   parts.push('');

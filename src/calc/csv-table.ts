@@ -1,18 +1,19 @@
+import { Buffer } from 'node:buffer';
 import { CalcInputError } from './calc-input-error.js';
 
 /**
- * A CSV file held as its text and the offsets of every field, so that a column is turned into numbers or
- * strings only when a method asks for it, without a string per field in between.
+ * A CSV file held as its bytes and the offsets of every field, so that a column is turned into numbers or
+ * strings only when a method asks for it, with no string per field in between.
  */
 export interface CsvTable {
   readonly header: readonly string[];
   readonly rowCount: number;
   /** lines[i] is the 1-based line of the file on which data record i starts (the header is line 1). */
   readonly lines: Int32Array;
-  /** Field j of record i as text (quotes removed, doubled quotes undone). */
+  /** Field j of record i as text (UTF-8 decoded, quotes removed, doubled quotes undone). */
   field(row: number, column: number): string;
-  /** The offsets of field j of record i in `text`: [start, end). */
-  readonly text: string;
+  /** The file's bytes; field j of record i is bytes[starts[k]..ends[k]) with k = i * header.length + j. */
+  readonly bytes: Buffer;
   readonly starts: Int32Array;
   readonly ends: Int32Array;
   /** 1 where a field was quoted and held doubled quotes, which `field` must undo. */
@@ -25,32 +26,60 @@ const LF = 10;
 const CR = 13;
 
 /**
- * Parses RFC 4180 CSV text: quoted fields with doubled quotes and line breaks inside, CRLF or LF, a BOM, a
- * final line with or without its line break, blank lines skipped (as R's read.csv does). Every record must
- * have as many fields as the header.
+ * Parses RFC 4180 CSV in UTF-8: quoted fields with doubled quotes and line breaks inside, CRLF or LF, a
+ * BOM, a final line with or without its line break, blank lines skipped (as R's read.csv does). Every record
+ * must have as many fields as the header, or one fewer (the last read as empty, as Fingertips' exports need).
  *
- * Why not csv-parse: `healthhub calc` is timed as a whole process against R, and one pass that records
- * offsets, with no string or array per field, is many times faster and lighter on the garbage collector.
- * Importers, which stream files larger than memory, use csv-parse.
+ * Why not csv-parse: `healthhub calc` is timed as a whole process against R, and one pass over the bytes
+ * that records offsets, with no string or array per field, is many times faster and spares the garbage
+ * collector. Importers, which stream files larger than memory, use csv-parse.
+ * Cost: one pass over the bytes; 9 bytes of offsets per field.
  */
-export function parseCsvTable(text: string): CsvTable {
-  const end = text.length;
-  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+export function parseCsvTable(input: Uint8Array): CsvTable {
+  const bytes = Buffer.isBuffer(input)
+    ? input
+    : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+  const end = bytes.length;
+  let pos = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   let line = 1;
 
-  // The header, parsed the simple way: it is one record.
-  const header: string[] = [];
-  const headerStarts: number[] = [];
-  const headerEnds: number[] = [];
-  const headerEscaped: number[] = [];
-  pos = scanRecord(text, pos, end, headerStarts, headerEnds, headerEscaped, () => line++);
-  if (headerStarts.length === 0)
+  // The header: one record, scanned into growable arrays.
+  const hStarts: number[] = [];
+  const hEnds: number[] = [];
+  const hEscaped: number[] = [];
+  while (pos < end) {
+    let fieldEnd: number;
+    if (bytes[pos] === QUOTE) {
+      const close = closingQuote(bytes, pos, end, 1);
+      hStarts.push(pos + 1);
+      hEnds.push(close);
+      hEscaped.push(quoteScan.escaped);
+      fieldEnd = close + 1;
+    } else {
+      let q = pos;
+      while (q < end && bytes[q] !== COMMA && bytes[q] !== LF && bytes[q] !== CR) q++;
+      hStarts.push(pos);
+      hEnds.push(q);
+      hEscaped.push(0);
+      fieldEnd = q;
+    }
+    if (fieldEnd >= end) {
+      pos = end;
+      break;
+    }
+    const d = bytes[fieldEnd];
+    pos = fieldEnd + 1;
+    if (d === COMMA) continue;
+    if (d === CR && bytes[pos] === LF) pos++;
+    line++;
+    break;
+  }
+  if (hStarts.length === 0)
     throw new CalcInputError('CSV_EMPTY', 'the input file is empty: it needs a header line');
-  for (let j = 0; j < headerStarts.length; j++)
-    header.push(unquoteField(text, headerStarts[j]!, headerEnds[j]!, headerEscaped[j]!));
+  const header = hStarts.map((s, j) => decodeField(bytes, s, hEnds[j]!, hEscaped[j]!));
   const width = header.length;
 
-  let capacity = Math.max(16, Math.ceil((end - pos) / Math.max(8, width * 4)));
+  let capacity = Math.max(16, Math.ceil((end - pos) / Math.max(8, width * 3)));
   let starts: Int32Array = new Int32Array(capacity * width);
   let ends: Int32Array = new Int32Array(capacity * width);
   let escaped: Uint8Array = new Uint8Array(capacity * width);
@@ -58,11 +87,9 @@ export function parseCsvTable(text: string): CsvTable {
   let rowCount = 0;
 
   while (pos < end) {
-    const recordLine = line;
-    const c = text.charCodeAt(pos);
+    const c = bytes[pos];
     if (c === LF || c === CR) {
-      // A blank line.
-      pos += c === CR && text.charCodeAt(pos + 1) === LF ? 2 : 1;
+      pos += c === CR && bytes[pos + 1] === LF ? 2 : 1;
       line++;
       continue;
     }
@@ -73,9 +100,9 @@ export function parseCsvTable(text: string): CsvTable {
       escaped = growBytes(escaped, capacity * width);
       lines = grow(lines, capacity);
     }
+    const recordLine = line;
     const base = rowCount * width;
     let j = 0;
-    // Fields of one record.
     for (;;) {
       if (j === width)
         throw new CalcInputError(
@@ -84,35 +111,26 @@ export function parseCsvTable(text: string): CsvTable {
           recordLine,
         );
       let fieldEnd: number;
-      if (text.charCodeAt(pos) === QUOTE) {
-        let q = pos + 1;
-        let hasEscape = 0;
-        for (;;) {
-          q = text.indexOf('"', q);
-          if (q === -1)
-            throw new CalcInputError(
-              'CSV_UNTERMINATED_QUOTE',
-              'a quoted field is not closed before the end of the file',
-              recordLine,
-            );
-          if (text.charCodeAt(q + 1) === QUOTE) {
-            hasEscape = 1;
-            q += 2;
-          } else break;
-        }
-        for (let k = text.indexOf('\n', pos); k !== -1 && k < q; k = text.indexOf('\n', k + 1)) line++;
+      if (bytes[pos] === QUOTE) {
+        const close = closingQuote(bytes, pos, end, recordLine);
+        line += quoteScan.breaks;
         starts[base + j] = pos + 1;
-        ends[base + j] = q;
-        escaped[base + j] = hasEscape;
-        fieldEnd = q + 1;
-        const next = text.charCodeAt(fieldEnd);
-        if (fieldEnd < end && next !== COMMA && next !== LF && next !== CR) {
-          throw new CalcInputError('CSV_BAD_QUOTE', 'unexpected text after a closing quote', line);
+        ends[base + j] = close;
+        escaped[base + j] = quoteScan.escaped;
+        fieldEnd = close + 1;
+        if (fieldEnd < end) {
+          const next = bytes[fieldEnd];
+          if (next !== COMMA && next !== LF && next !== CR) {
+            throw new CalcInputError('CSV_BAD_QUOTE', 'unexpected text after a closing quote', line);
+          }
         }
       } else {
         let q = pos;
-        let d = text.charCodeAt(q);
-        while (q < end && d !== COMMA && d !== LF && d !== CR) d = text.charCodeAt(++q);
+        while (q < end) {
+          const d = bytes[q];
+          if (d === COMMA || d === LF || d === CR) break;
+          q++;
+        }
         starts[base + j] = pos;
         ends[base + j] = q;
         fieldEnd = q;
@@ -122,27 +140,31 @@ export function parseCsvTable(text: string): CsvTable {
         pos = end;
         break;
       }
-      const d = text.charCodeAt(fieldEnd);
-      if (d === COMMA) {
+      if (bytes[fieldEnd] === COMMA) {
         pos = fieldEnd + 1;
-        if (pos >= end) {
-          // A trailing comma at the very end: one more empty field.
-          if (j === width)
-            throw new CalcInputError(
-              'CSV_FIELD_COUNT',
-              `expected ${width} fields as in the header, found more`,
-              recordLine,
-            );
-          starts[base + j] = pos;
-          ends[base + j] = pos;
-          j++;
-          break;
-        }
-        continue;
+        if (pos < end && bytes[pos] !== LF && bytes[pos] !== CR) continue;
+        // A comma at the end of a line or of the file: one more, empty, field.
+        if (j === width)
+          throw new CalcInputError(
+            'CSV_FIELD_COUNT',
+            `expected ${width} fields as in the header, found more`,
+            recordLine,
+          );
+        starts[base + j] = pos;
+        ends[base + j] = pos;
+        j++;
+        if (pos >= end) break;
+        fieldEnd = pos;
       }
-      pos = fieldEnd + (d === CR && text.charCodeAt(fieldEnd + 1) === LF ? 2 : 1);
+      pos = fieldEnd + (bytes[fieldEnd] === CR && bytes[fieldEnd + 1] === LF ? 2 : 1);
       line++;
       break;
+    }
+    if (j === width - 1 && width > 1) {
+      // Fingertips' exports leave the last field off their data rows: read it as empty, as R's fill = TRUE does.
+      starts[base + j] = 0;
+      ends[base + j] = 0;
+      j++;
     }
     if (j !== width)
       throw new CalcInputError(
@@ -157,72 +179,43 @@ export function parseCsvTable(text: string): CsvTable {
     header,
     rowCount,
     lines: lines.subarray(0, rowCount),
-    text,
+    bytes,
     starts,
     ends,
     escaped,
     field: (row, column) => {
       const k = row * width + column;
-      return unquoteField(text, starts[k]!, ends[k]!, escaped[k]!);
+      return decodeField(bytes, starts[k]!, ends[k]!, escaped[k]!);
     },
   };
 }
 
-/** Scans one record the simple way (for the header), pushing field offsets; returns the position after it. */
-function scanRecord(
-  text: string,
-  pos: number,
-  end: number,
-  starts: number[],
-  ends: number[],
-  escaped: number[],
-  newline: () => void,
-): number {
-  if (pos >= end) return pos;
-  for (;;) {
-    if (text.charCodeAt(pos) === QUOTE) {
-      let q = pos + 1;
-      let hasEscape = 0;
-      for (;;) {
-        q = text.indexOf('"', q);
-        if (q === -1)
-          throw new CalcInputError('CSV_UNTERMINATED_QUOTE', 'a quoted field in the header is not closed', 1);
-        if (text.charCodeAt(q + 1) === QUOTE) {
-          hasEscape = 1;
-          q += 2;
-        } else break;
-      }
-      starts.push(pos + 1);
-      ends.push(q);
-      escaped.push(hasEscape);
-      pos = q + 1;
-    } else {
-      let q = pos;
-      while (
-        q < end &&
-        text.charCodeAt(q) !== COMMA &&
-        text.charCodeAt(q) !== LF &&
-        text.charCodeAt(q) !== CR
-      )
+// What the last closingQuote call saw besides the offset it returns (no tuple per field: less garbage).
+const quoteScan = { escaped: 0, breaks: 0 };
+
+/** From an opening quote: the closing quote's offset; whether "" occurred and the line breaks inside go to quoteScan. */
+function closingQuote(bytes: Uint8Array, open: number, end: number, line: number): number {
+  quoteScan.escaped = 0;
+  quoteScan.breaks = 0;
+  for (let q = open + 1; q < end; q++) {
+    const c = bytes[q];
+    if (c === QUOTE) {
+      if (bytes[q + 1] === QUOTE) {
+        quoteScan.escaped = 1;
         q++;
-      starts.push(pos);
-      ends.push(q);
-      escaped.push(0);
-      pos = q;
-    }
-    if (pos >= end) return pos;
-    const d = text.charCodeAt(pos);
-    if (d === COMMA) {
-      pos++;
-      continue;
-    }
-    newline();
-    return pos + (d === CR && text.charCodeAt(pos + 1) === LF ? 2 : 1);
+      } else return q;
+    } else if (c === LF) quoteScan.breaks++;
   }
+  throw new CalcInputError(
+    'CSV_UNTERMINATED_QUOTE',
+    'a quoted field is not closed before the end of the file',
+    line,
+  );
 }
 
-function unquoteField(text: string, start: number, end: number, escaped: number): string {
-  const raw = text.slice(start, end);
+function decodeField(bytes: Buffer, start: number, end: number, escaped: number): string {
+  // Buffer's own UTF-8 slice: one native call, no intermediate view.
+  const raw = bytes.toString('utf8', start, end);
   return escaped ? raw.replaceAll('""', '"') : raw;
 }
 

@@ -11,16 +11,21 @@ import { groupRows, type RowGroup } from './group-rows.js';
  */
 export function perGroup(
   context: CalcContext,
-  compute: (rows: readonly number[], group: RowGroup) => Record<string, Cell>,
+  compute: (rows: Int32Array, group: RowGroup) => Record<string, Cell>,
 ): CalcOutput {
   const groups = groupRows(context.table, context.groupBy);
   const out: Cell[][] = [];
   let resultHeader: string[] | undefined;
   for (const group of groups) {
-    const result = withRowContext(context, group, () => compute(group.rows, group));
+    let result: Record<string, Cell>;
+    try {
+      result = compute(group.rows, group);
+    } catch (error) {
+      throw locateError(context, group, error);
+    }
     resultHeader ??= Object.keys(result);
-    const row: Cell[] = [...group.key];
-    for (const name of resultHeader) row.push(result[name]);
+    const row: Cell[] = group.key.slice();
+    for (let j = 0; j < resultHeader.length; j++) row.push(result[resultHeader[j]!]);
     out.push(row);
   }
   return { header: [...context.groupBy, ...(resultHeader ?? [])], rows: out };
@@ -31,18 +36,23 @@ export function withRowContext<T>(context: CalcContext, group: RowGroup, compute
   try {
     return compute();
   } catch (error) {
-    if (!(error instanceof StatsInputError)) throw error;
-    const index = error.row !== undefined ? group.rows[error.row] : group.rows[0];
-    const line = index === undefined ? undefined : context.table.lines[index];
-    const where = context.groupBy.length
-      ? ` (group ${context.groupBy.map((g, j) => `${g}=${group.key[j]}`).join(', ')})`
-      : '';
-    throw new CalcInputError(error.code, `${error.message}${where}`, line);
+    throw locateError(context, group, error);
   }
 }
 
+/** A StatsInputError raised for a group, as a CalcInputError naming the input file's line; others unchanged. */
+export function locateError(context: CalcContext, group: RowGroup, error: unknown): unknown {
+  if (!(error instanceof StatsInputError)) return error;
+  const index = error.row !== undefined ? group.rows[error.row] : group.rows[0];
+  const line = index === undefined ? undefined : context.table.lines[index];
+  const where = context.groupBy.length
+    ? ` (group ${context.groupBy.map((g, j) => `${g}=${group.key[j]}`).join(', ')})`
+    : '';
+  return new CalcInputError(error.code, `${error.message}${where}`, line);
+}
+
 /** Picks a group's values out of a whole column: a view when the group's rows are contiguous, else a copy. */
-export function pick(column: Float64Array, rows: readonly number[]): Float64Array {
+export function pick(column: Float64Array, rows: Int32Array): Float64Array {
   const first = rows[0] ?? 0;
   if (rows.length > 0 && rows[rows.length - 1] === first + rows.length - 1)
     return column.subarray(first, first + rows.length);

@@ -33,7 +33,7 @@ const MINUS = 45;
  */
 export function numericColumn(table: CsvTable, name: string, option: string): Float64Array {
   const j = columnIndex(table, name, option);
-  const { text, starts, ends, rowCount } = table;
+  const { bytes, starts, ends, rowCount } = table;
   const width = table.header.length;
   const out = new Float64Array(rowCount);
   for (let i = 0; i < rowCount; i++) {
@@ -46,12 +46,12 @@ export function numericColumn(table: CsvTable, name: string, option: string): Fl
     }
     // Fast path: an optionally negative integer of up to 15 digits, exact in a double.
     let p = start;
-    const negative = text.charCodeAt(p) === MINUS;
+    const negative = bytes[p] === MINUS;
     if (negative) p++;
     let value = 0;
     let digits = 0;
     for (; p < end; p++, digits++) {
-      const c = text.charCodeAt(p);
+      const c = bytes[p]!;
       if (c < ZERO || c > NINE) break;
       value = value * 10 + (c - ZERO);
     }

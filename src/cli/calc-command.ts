@@ -89,9 +89,9 @@ export async function run(args: string[]): Promise<number> {
 }
 
 function readTable(path: string, option: string): CsvTable {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (error) {
     throw new CalcInputError(
       'INPUT_UNREADABLE',
@@ -99,7 +99,7 @@ function readTable(path: string, option: string): CsvTable {
     );
   }
   try {
-    return parseCsvTable(text);
+    return parseCsvTable(bytes);
   } catch (error) {
     if (error instanceof CalcInputError) throw new CalcInputError(error.code, `${path}: ${error.message}`);
     throw error;

@@ -64,17 +64,18 @@ Output: the group columns, then total_count, total_pop, value, the limits, confi
           table.lines[rows[0]!],
         );
       }
-      const result = dsr(pick(x, rows), pick(n, rows), standard, {
-        ...dsrOptions,
-        ...(independent
-          ? {}
-          : {
-              independentEvents: false,
-              eventfreq: pick(eventfreq!, rows),
-              ageband: rows.map((r) => ageband![r]!),
-            }),
-      });
-      return result as unknown as Record<string, number | string>;
+      const groupOptions = independent
+        ? dsrOptions
+        : {
+            ...dsrOptions,
+            independentEvents: false,
+            eventfreq: pick(eventfreq!, rows),
+            ageband: Array.from(rows, (r) => ageband![r]!),
+          };
+      return dsr(pick(x, rows), pick(n, rows), standard, groupOptions) as unknown as Record<
+        string,
+        number | string
+      >;
     });
     return applyOutputType(output, options.type, context.groupBy.length);
   },
