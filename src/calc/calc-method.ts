@@ -17,10 +17,10 @@ export interface CalcContext {
   warn(message: string): void;
 }
 
-/** A CSV result: its header and rows. */
+/** A CSV result: its header and rows (which may be produced as they are read, and read once). */
 export interface CalcOutput {
   readonly header: readonly string[];
-  readonly rows: readonly (readonly Cell[])[];
+  readonly rows: Iterable<readonly Cell[]>;
 }
 
 /** One `healthhub calc METHOD`: its options, its help, and how it turns the input into the output. */

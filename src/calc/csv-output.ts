@@ -30,10 +30,12 @@ function field(value: Cell, cache: Map<string, string>): string {
 export function formatCsv(header: readonly string[], rows: Iterable<readonly Cell[]>): string {
   const cache = new Map<string, string>();
   const parts: string[] = [header.map((h) => field(h, cache)).join(',')];
+  const cells: string[] = [];
   for (const row of rows) {
-    let line = field(row[0], cache);
-    for (let j = 1; j < row.length; j++) line += `,${field(row[j], cache)}`;
-    parts.push(line);
+    cells.length = row.length;
+    for (let j = 0; j < row.length; j++) cells[j] = field(row[j], cache);
+    // join makes one flat string per line; += would keep a tree of pieces alive until the end.
+    parts.push(cells.join(','));
   }
   parts.push('');
   return parts.join('\n');

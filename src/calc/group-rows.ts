@@ -23,23 +23,39 @@ export function groupRows(table: CsvTable, by: readonly string[]): RowGroup[] {
     for (let i = 0; i < n; i++) all[i] = i;
     return [{ key: [], rows: all }];
   }
-  const keyColumns = by.map((name) => columnIndex(table, name, '--group-by'));
+  const keyColumns = Int32Array.from(by, (name) => columnIndex(table, name, '--group-by'));
   const width = table.header.length;
+  const { bytes, starts, ends, escaped } = table;
   const ids = new Map<string, number>();
   const keys: string[][] = [];
   const groupOf = new Int32Array(n);
-  const sizes: number[] = [];
+  const sizes = new Int32Array(n);
   let current = -1;
   for (let i = 0; i < n; i++) {
-    if (current < 0 || !sameKey(table, width, keyColumns, i, i - 1)) {
-      const key = keyColumns.map((j) => table.field(i, j));
+    // Same key bytes as the previous row: same group, nothing decoded.
+    let same = current >= 0;
+    for (let c = 0; same && c < keyColumns.length; c++) {
+      const a = i * width + keyColumns[c]!;
+      const b = a - width;
+      const sa = starts[a]!;
+      const sb = starts[b]!;
+      const length = ends[a]! - sa;
+      if (length !== ends[b]! - sb || escaped[a] !== escaped[b]) same = false;
+      else
+        for (let k = 0; k < length; k++)
+          if (bytes[sa + k] !== bytes[sb + k]) {
+            same = false;
+            break;
+          }
+    }
+    if (!same) {
+      const key = Array.from(keyColumns, (j) => table.field(i, j));
       const id = key.length === 1 ? key[0]! : key.join('\u0000');
       let group = ids.get(id);
       if (group === undefined) {
         group = keys.length;
         ids.set(id, group);
         keys.push(key);
-        sizes.push(0);
       }
       current = group;
     }
@@ -53,7 +69,7 @@ export function groupRows(table: CsvTable, by: readonly string[]): RowGroup[] {
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[fill[groupOf[i]!]!++] = i;
 
-  const numeric = keyColumns.map((_, j) =>
+  const numeric = Array.from(keyColumns, (_, j) =>
     keys.every((key) => key[j] !== '' && Number.isFinite(Number(key[j]))),
   );
   const groups = keys.map((key, g) => ({ key, rows: order.subarray(offsets[g]!, offsets[g + 1]!) }));
@@ -67,18 +83,4 @@ export function groupRows(table: CsvTable, by: readonly string[]): RowGroup[] {
     }
     return 0;
   });
-}
-
-function sameKey(table: CsvTable, width: number, columns: readonly number[], a: number, b: number): boolean {
-  const { bytes, starts, ends } = table;
-  for (let c = 0; c < columns.length; c++) {
-    const j = columns[c]!;
-    const sa = starts[a * width + j]!;
-    const sb = starts[b * width + j]!;
-    const length = ends[a * width + j]! - sa;
-    if (length !== ends[b * width + j]! - sb || table.escaped[a * width + j] !== table.escaped[b * width + j])
-      return false;
-    for (let k = 0; k < length; k++) if (bytes[sa + k] !== bytes[sb + k]) return false;
-  }
-  return true;
 }

@@ -1,5 +1,6 @@
 import { CalcInputError } from './calc-input-error.js';
 import type { CalcOutput } from './calc-method.js';
+import type { Cell } from './csv-output.js';
 
 const metadata = new Set(['confidence', 'statistic', 'method']);
 
@@ -28,6 +29,10 @@ export function applyOutputType(
   const indices = output.header.map((name, j) => (j < leading || keep(name) ? j : -1)).filter((j) => j >= 0);
   return {
     header: indices.map((j) => output.header[j]!),
-    rows: output.rows.map((row) => indices.map((j) => row[j])),
+    rows: selectColumns(output.rows, indices),
   };
+}
+
+function* selectColumns(rows: Iterable<readonly Cell[]>, indices: readonly number[]): Generator<Cell[]> {
+  for (const row of rows) yield indices.map((j) => row[j]);
 }

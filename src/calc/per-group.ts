@@ -8,27 +8,36 @@ import { groupRows, type RowGroup } from './group-rows.js';
  * Runs a one-row-per-group method: the group columns first, then the result's columns in the order the
  * result object lists them (the R package's order). A StatsInputError is turned into a CalcInputError that
  * names the file line of the offending row (or the group's first line) and the group.
+ *
+ * The first group is computed at once (its result names the columns); the others as the rows are read,
+ * so each result is garbage as soon as its line is written instead of living until the end. The rows can
+ * be read once.
  */
 export function perGroup(
   context: CalcContext,
   compute: (rows: Int32Array, group: RowGroup) => Record<string, Cell>,
 ): CalcOutput {
   const groups = groupRows(context.table, context.groupBy);
-  const out: Cell[][] = [];
-  let resultHeader: string[] | undefined;
-  for (const group of groups) {
-    let result: Record<string, Cell>;
+  const run = (group: RowGroup): Record<string, Cell> => {
     try {
-      result = compute(group.rows, group);
+      return compute(group.rows, group);
     } catch (error) {
       throw locateError(context, group, error);
     }
-    resultHeader ??= Object.keys(result);
+  };
+  if (groups.length === 0) return { header: [...context.groupBy], rows: [] };
+  const first = run(groups[0]!);
+  const resultHeader = Object.keys(first);
+  const toRow = (group: RowGroup, result: Record<string, Cell>): Cell[] => {
     const row: Cell[] = group.key.slice();
     for (let j = 0; j < resultHeader.length; j++) row.push(result[resultHeader[j]!]);
-    out.push(row);
+    return row;
+  };
+  function* rows(): Generator<Cell[]> {
+    yield toRow(groups[0]!, first);
+    for (let g = 1; g < groups.length; g++) yield toRow(groups[g]!, run(groups[g]!));
   }
-  return { header: [...context.groupBy, ...(resultHeader ?? [])], rows: out };
+  return { header: [...context.groupBy, ...resultHeader], rows: rows() };
 }
 
 /** Calls `compute` for one group, mapping the library's errors to the input file's lines. */
