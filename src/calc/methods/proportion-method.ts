@@ -1,12 +1,7 @@
 // Single-module imports keep the command's start-up to the modules it needs.
 import { proportion } from '@healthhub/stats/proportion';
 import type { CalcMethod } from '../calc-method.js';
-import { checkArgument } from '../check-argument.js';
-import type { Cell } from '../csv-output.js';
-import { applyOutputType } from '../output-type.js';
-import { checkCounts, rowOrGroupSums } from '../row-or-group-sums.js';
-import { numericColumn } from '../table-column.js';
-import { withoutUndefined } from '../without-undefined.js';
+import { runCountMethod } from '../run-count-method.js';
 
 export const proportionMethod: CalcMethod = {
   summary: 'proportion with Wilson score limits, as phe_proportion',
@@ -36,23 +31,6 @@ Output: without --group-by, the input columns, then value, lowercl, uppercl (or 
 lower99_8cl, upper99_8cl), confidence, statistic, method. With --group-by, the group columns, the summed x
 and n columns, then the same result columns.`,
   run(context) {
-    const { table, options } = context;
-    const xName = (options.x as string | undefined) ?? 'x';
-    const nName = (options.n as string | undefined) ?? 'n';
-    const columns = {
-      x: numericColumn(table, xName, '--x'),
-      n: numericColumn(table, nName, '--n'),
-      xName,
-      nName,
-    };
-    checkCounts(context, columns, true);
-    const settings = withoutUndefined({ confidence: context.confidence, multiplier: context.multiplier });
-    checkArgument('--confidence', () => proportion(0, 1, settings));
-    const output = rowOrGroupSums(
-      context,
-      columns,
-      (x, n) => proportion(x, n, settings) as unknown as Record<string, Cell>,
-    );
-    return applyOutputType(output, options.type, output.leading);
+    return runCountMethod(context, proportion, true);
   },
 };
