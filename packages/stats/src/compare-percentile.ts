@@ -16,6 +16,9 @@ function roundTo10Places(x: number): number {
  * Fingertips' percentile of values already sorted ascending (no NaN): linear interpolation between the
  * order statistics at rank (n - 1) * fraction + 1, the Excel PERCENTILE / R type-7 rule, rounded to 10 decimal
  * places to remove floating-point artefacts. Needs at least one value.
+ *
+ * @example
+ * percentileOfSorted([1, 2, 3, 4], 0.5); // 2.5
  */
 export function percentileOfSorted(sorted: ArrayLike<number>, fraction: number): number {
   const count = sorted.length;
@@ -29,7 +32,12 @@ export function percentileOfSorted(sorted: ArrayLike<number>, fraction: number):
   return roundTo10Places(below + d * (above - below));
 }
 
-/** The finite values of `values`, sorted ascending, in a new Float64Array. */
+/**
+ * The finite values of `values`, sorted ascending, in a new Float64Array.
+ *
+ * @example
+ * sortedValidValues([3, Number.NaN, 1]); // Float64Array [1, 3]
+ */
 export function sortedValidValues(values: ArrayLike<number>): Float64Array {
   let n = 0;
   for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i] as number)) n++;

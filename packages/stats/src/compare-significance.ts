@@ -70,7 +70,12 @@ const LABEL_NONE_2: readonly CompareSignificance[] = [
   'Higher (99.8%)',
 ];
 
-/** The 'Not compared' outcome (Fingertips' Significance.None). */
+/**
+ * The 'Not compared' outcome (Fingertips' Significance.None).
+ *
+ * @example
+ * NOT_COMPARED.significance; // 'Not compared'
+ */
 export const NOT_COMPARED: CompareOutcome = { significance: 'Not compared', significance_code: 0 };
 
 /**

@@ -76,6 +76,9 @@ function replayBisection(observed: number, root: number): number {
  * Fingertips' StatisticalMethods.PoisLow: the Poisson mean whose upper tail from `observed`, P(X >= observed),
  * equals `p`. Fingertips sums terms for whole counts k >= observed, so a fractional `observed` acts as the
  * next whole number. NaN for a negative `observed`.
+ *
+ * @example
+ * spcPoissonLower(10, 0.025); // the mean whose P(X >= 10) is 0.025
  */
 export function spcPoissonLower(observed: number, p: number): number {
   if (!(observed >= 0)) return Number.NaN;
@@ -89,6 +92,9 @@ export function spcPoissonLower(observed: number, p: number): number {
 /**
  * Fingertips' StatisticalMethods.PoisHigh: the Poisson mean whose lower tail to `observed`, P(X <= observed),
  * equals `p`; a fractional `observed` acts as the whole number below it. NaN for a negative `observed`.
+ *
+ * @example
+ * spcPoissonUpper(10, 0.025); // the mean whose P(X <= 10) is 0.025
  */
 export function spcPoissonUpper(observed: number, p: number): number {
   if (!(observed >= 0)) return Number.NaN;
@@ -98,6 +104,9 @@ export function spcPoissonUpper(observed: number, p: number): number {
 /**
  * Wilson score limits for a proportion expected to be `p0` in a sample of `n`, in Fingertips' own arithmetic
  * order (SpcForProportionsComparer), as fractions. `z` is the normal deviate for the confidence level.
+ *
+ * @example
+ * spcProportionLimits(0.2, 500, 1.959963984540054); // { lower, upper } around 0.2
  */
 export function spcProportionLimits(p0: number, n: number, z: number): CompareSpcLimits {
   const zSquared = z ** 2;
@@ -108,7 +117,12 @@ export function spcProportionLimits(p0: number, n: number, z: number): CompareSp
   return { lower: (a - b) / c, upper: (a + b) / c };
 }
 
-/** The one confidence level of an SPC or overlapping-interval comparison, as a fraction. */
+/**
+ * The one confidence level of an SPC or overlapping-interval comparison, as a fraction.
+ *
+ * @example
+ * singleConfidence(99.8); // 0.998
+ */
 export function singleConfidence(confidence: number | undefined): number {
   const levels = normaliseConfidence(confidence ?? 0.95);
   return levels[0] as number;
@@ -117,6 +131,9 @@ export function singleConfidence(confidence: number | undefined): number {
 /**
  * The tail probability on each side, (1 - level) / 2, cleaned of binary round-off so that 95% gives exactly
  * 0.025 and 99.8% exactly 0.001, the constants Fingertips stores for these levels.
+ *
+ * @example
+ * tailProbability(0.95); // 0.025
  */
 export function tailProbability(level: number): number {
   if (level === 0.95) return 0.025;
@@ -124,7 +141,12 @@ export function tailProbability(level: number): number {
   return Number(((1 - level) / 2).toPrecision(12));
 }
 
-/** The default multiplier of each SPC method; see {@link CompareSpcLimitsOptions.multiplier}. */
+/**
+ * The default multiplier of each SPC method; see {@link CompareSpcLimitsOptions.multiplier}.
+ *
+ * @example
+ * spcMultiplier('spc-dsr', undefined); // the DSR default, per 100,000
+ */
 export function spcMultiplier(method: 'spc-proportion' | 'spc-dsr', multiplier: number | undefined): number {
   const m = multiplier ?? (method === 'spc-proportion' ? 1 : 100000);
   if (!(m > 0) || !Number.isFinite(m)) {

@@ -145,6 +145,10 @@ function keysFor(level: number): readonly [string, string] {
 /**
  * The area's confidence limits at `level`: the level's own R columns (lower95_0cl / lower99_8cl ...) when the
  * input has them, otherwise lowercl / uppercl. Writes them into `out` to avoid allocating.
+ *
+ * @example
+ * const out: [number, number] = [0, 0];
+ * compareLimitsAt({ value: 10, lowercl: 8, uppercl: 12 }, 0.95, out); // out is [8, 12]
  */
 export function compareLimitsAt(input: CompareInput, level: number, out: [number, number]): void {
   const keys = keysFor(level);

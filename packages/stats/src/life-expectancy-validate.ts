@@ -2,7 +2,12 @@ import { normaliseConfidence } from './confidence.js';
 import { StatsInputError } from './errors.js';
 import { lifeExpectancyStartAge, rNumberText } from './life-expectancy-start-age.js';
 
-/** R's default `age_contents`: the start ages of the 20 bands 0, 1-4, 5-9, ..., 85-89, 90+. */
+/**
+ * R's default `age_contents`: the start ages of the 20 bands 0, 1-4, 5-9, ..., 85-89, 90+.
+ *
+ * @example
+ * LIFE_EXPECTANCY_DEFAULT_AGE_CONTENTS.length; // 20
+ */
 export const LIFE_EXPECTANCY_DEFAULT_AGE_CONTENTS: readonly number[] = [
   0, 1, 5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90,
 ];

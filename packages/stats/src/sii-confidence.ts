@@ -49,7 +49,12 @@ export function siiConfidence(confidence: number | readonly number[]): number[] 
   return levels.map((c) => (c >= 90 ? c / 100 : c));
 }
 
-/** The level as phe_sii tags its columns: percent with one decimal, point as underscore (0.95 → "95_0"). */
+/**
+ * The level as phe_sii tags its columns: percent with one decimal, point as underscore (0.95 → "95_0").
+ *
+ * @example
+ * siiConfidenceTag(0.95); // '95_0'
+ */
 export function siiConfidenceTag(level: number): string {
   return (level * 100).toFixed(1).replace('.', '_');
 }
