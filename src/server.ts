@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { createApp } from './app/create-app.js';
+import { loadBuiltInGeography } from './areas/load-built-in-geography.js';
 import type { Config } from './config/config.js';
 import { type Database, openDatabase } from './db/database.js';
 import { isDatabaseEmpty, loadDemo } from './demo/load-demo.js';
@@ -23,6 +24,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   let app: FastifyInstance | undefined;
   try {
     await database.migrate();
+    // London's geography is built in: added at every start if anything is missing. Demo data only when empty.
+    await loadBuiltInGeography(database.db);
     if (await isDatabaseEmpty(database.db)) await loadDemo(database.db);
     app = await createApp(config, { database });
     const address = await app.listen({ host: config.host, port: config.port });

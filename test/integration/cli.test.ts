@@ -51,7 +51,7 @@ describe('healthhub command line', () => {
     assert.match(migrate.stdout, /migrations applied \(pglite\)/);
     const demo = await runCli(['demo'], env);
     assert.equal(demo.code, 0, demo.stderr);
-    assert.match(demo.stdout, /demo data loaded: 40 areas/);
+    assert.match(demo.stdout, /demo data loaded: 40 areas, 72 area memberships, 33 tiles/);
     const again = await runCli(['demo'], env);
     assert.match(again.stdout, /already loaded/);
   });

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { countAreasByType } from '../../src/areas/area-repository.js';
+import { areaParents } from '../../src/areas/area-parents-table.js';
+import { childAreas, countAreasByType } from '../../src/areas/area-repository.js';
 import { areas } from '../../src/areas/areas-table.js';
 import { openDatabase } from '../../src/db/database.js';
 import { queryRows } from '../../src/db/query-rows.js';
-import { dataLoads } from '../../src/demo/data-loads-table.js';
 import { isDatabaseEmpty, loadDemo } from '../../src/demo/load-demo.js';
+import { dataLoads } from '../../src/imports/data-loads-table.js';
 import { createTestDatabase, databaseKinds } from '../support/test-database.js';
 
 for (const kind of databaseKinds()) {
@@ -21,7 +22,18 @@ for (const kind of databaseKinds()) {
         );
         assert.deepEqual(
           tables.map((r) => r.table_name),
-          ['areas', 'data_loads'],
+          [
+            'area_parents',
+            'area_tile_positions',
+            'areas',
+            'data_loads',
+            'deprivation',
+            'event_counts',
+            'indicator_value_history',
+            'indicator_values',
+            'indicators',
+            'populations',
+          ],
         );
         const [applied] = await queryRows<{ n: number }>(
           t.database.db,
@@ -33,12 +45,12 @@ for (const kind of databaseKinds()) {
       }
     });
 
-    test('the demo loader fills an empty database once, in one transaction, and records the load', async () => {
+    test("the demo loader adds London's geography once, in one transaction, and records the load", async () => {
       const t = await createTestDatabase(kind);
       try {
         assert.equal(await isDatabaseEmpty(t.database.db), true);
         const first = await loadDemo(t.database.db);
-        assert.deepEqual(first, { loaded: true, rows: { areas: 40 } });
+        assert.deepEqual(first, { loaded: true, rows: { areas: 40, 'area memberships': 72, tiles: 33 } });
         assert.deepEqual(await countAreasByType(t.database.db), {
           country: 1,
           icb: 5,
@@ -51,7 +63,24 @@ for (const kind of databaseKinds()) {
         assert.equal(loads.length, 1);
         assert.equal(loads[0]!.kind, 'built-in');
         assert.equal(loads[0]!.isDemo, false);
+        // Built-in geography is not evidence: the database still counts as empty until data is imported.
+        assert.equal(await isDatabaseEmpty(t.database.db), true);
+        await t.database.db.insert(dataLoads).values({ kind: 'import', name: 'fingertips', isDemo: false });
         assert.equal(await isDatabaseEmpty(t.database.db), false);
+        const tiles = await queryRows<{ n: number }>(
+          t.database.db,
+          sql`select count(*)::int as n from area_tile_positions`,
+        );
+        assert.equal(tiles[0]!.n, 33);
+        assert.deepEqual(
+          (await childAreas(t.database.db, 'E54000028', 'local-authority')).map((a) => a.name),
+          ['Barnet', 'Camden', 'Enfield', 'Haringey', 'Islington'],
+        );
+        assert.equal((await childAreas(t.database.db, 'E12000007', 'local-authority')).length, 33);
+        assert.equal(
+          (await childAreas(t.database.db, 'E12000007', 'local-authority', '1960-01-01')).length,
+          0,
+        );
       } finally {
         await t.cleanup();
       }
@@ -60,16 +89,29 @@ for (const kind of databaseKinds()) {
     test('constraints refuse bad rows: code format, unknown type, missing parent', async () => {
       const t = await createTestDatabase(kind);
       try {
-        const insert = (row: { code: string; name: string; areaType: string; parentCode?: string }) =>
+        const insert = (row: { code: string; name: string; areaType: string }) =>
           t.database.db.insert(areas).values(row);
         await assert.rejects(insert({ code: 'X1', name: 'Bad', areaType: 'region' }), (e: Error) =>
           /areas_code_format/.test(String((e as { cause?: Error }).cause?.message ?? e.message)),
         );
-        await assert.rejects(insert({ code: 'E12000099', name: 'Bad', areaType: 'planet' }), (e: Error) =>
-          /areas_type_known/.test(String((e as { cause?: Error }).cause?.message ?? e.message)),
+        await assert.rejects(insert({ code: 'E12000099', name: 'Bad', areaType: 'Not A Slug' }), (e: Error) =>
+          /areas_type_format/.test(String((e as { cause?: Error }).cause?.message ?? e.message)),
         );
         await assert.rejects(
-          insert({ code: 'E09000099', name: 'Orphan', areaType: 'local-authority', parentCode: 'E54000099' }),
+          t.database.db
+            .insert(areaParents)
+            .values({ childCode: 'E09000099', parentCode: 'E54000099', validFrom: '2022-07-01' }),
+        );
+        await loadDemo(t.database.db);
+        await assert.rejects(
+          t.database.db
+            .insert(areaParents)
+            .values({
+              childCode: 'E09000001',
+              parentCode: 'E54000029',
+              validFrom: '2024-01-01',
+              validTo: '2023-01-01',
+            }),
         );
         assert.equal(await isDatabaseEmpty(t.database.db), true);
       } finally {
@@ -135,7 +177,7 @@ describe('the embedded database persists under HEALTHHUB_DATA_DIR', () => {
       await first.close();
       assert.ok(existsSync(join(dir, 'pglite')));
       const second = await openDatabase(config);
-      assert.equal(await isDatabaseEmpty(second.db), false);
+      assert.equal((await countAreasByType(second.db))['local-authority'], 33);
       await second.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
