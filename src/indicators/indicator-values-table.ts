@@ -75,6 +75,9 @@ export const indicatorValues = pgTable(
       sql`(${t.lower95} is null or ${t.upper95} is null or ${t.lower95} <= ${t.upper95}) and (${t.lower998} is null or ${t.upper998} is null or ${t.lower998} <= ${t.upper998})`,
     ),
     check('indicator_values_count_non_negative', sql`${t.count} is null or ${t.count} >= 0`),
-    check('indicator_values_denominator_non_negative', sql`${t.denominator} is null or ${t.denominator} >= 0`),
+    check(
+      'indicator_values_denominator_non_negative',
+      sql`${t.denominator} is null or ${t.denominator} >= 0`,
+    ),
   ],
 );

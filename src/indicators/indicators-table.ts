@@ -1,7 +1,16 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, doublePrecision, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
-export const valueTypes = ['proportion', 'crude-rate', 'dsr', 'isr', 'life-expectancy', 'mean', 'count', 'score'] as const;
+export const valueTypes = [
+  'proportion',
+  'crude-rate',
+  'dsr',
+  'isr',
+  'life-expectancy',
+  'mean',
+  'count',
+  'score',
+] as const;
 export const polarities = ['high-is-good', 'low-is-good', 'no-judgement'] as const;
 export const periodTypes = [
   'calendar-year',
@@ -39,9 +48,18 @@ export const indicators = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check('indicators_value_type_known', sql.raw(`value_type in (${valueTypes.map((v) => `'${v}'`).join(', ')})`)),
-    check('indicators_polarity_known', sql.raw(`polarity in (${polarities.map((v) => `'${v}'`).join(', ')})`)),
-    check('indicators_period_type_known', sql.raw(`period_type in (${periodTypes.map((v) => `'${v}'`).join(', ')})`)),
+    check(
+      'indicators_value_type_known',
+      sql.raw(`value_type in (${valueTypes.map((v) => `'${v}'`).join(', ')})`),
+    ),
+    check(
+      'indicators_polarity_known',
+      sql.raw(`polarity in (${polarities.map((v) => `'${v}'`).join(', ')})`),
+    ),
+    check(
+      'indicators_period_type_known',
+      sql.raw(`period_type in (${periodTypes.map((v) => `'${v}'`).join(', ')})`),
+    ),
     check('indicators_multiplier_positive', sql`${t.multiplier} is null or ${t.multiplier} > 0`),
     check('indicators_id_positive', sql`${t.id} > 0`),
   ],

@@ -26,7 +26,10 @@ export const eventCounts = pgTable(
   (t) => [
     primaryKey({ columns: [t.measure, t.areaCode, t.year, t.sex, t.ageFrom] }),
     check('event_counts_sex_known', sql`${t.sex} in ('persons', 'males', 'females')`),
-    check('event_counts_ages_ordered', sql`${t.ageFrom} >= 0 and (${t.ageTo} is null or ${t.ageTo} >= ${t.ageFrom})`),
+    check(
+      'event_counts_ages_ordered',
+      sql`${t.ageFrom} >= 0 and (${t.ageTo} is null or ${t.ageTo} >= ${t.ageFrom})`,
+    ),
     check('event_counts_non_negative', sql`${t.count} >= 0`),
   ],
 );

@@ -22,7 +22,10 @@ export const populations = pgTable(
   (t) => [
     primaryKey({ columns: [t.areaCode, t.year, t.sex, t.ageFrom] }),
     check('populations_sex_known', sql`${t.sex} in ('persons', 'males', 'females')`),
-    check('populations_ages_ordered', sql`${t.ageFrom} >= 0 and (${t.ageTo} is null or ${t.ageTo} >= ${t.ageFrom})`),
+    check(
+      'populations_ages_ordered',
+      sql`${t.ageFrom} >= 0 and (${t.ageTo} is null or ${t.ageTo} >= ${t.ageFrom})`,
+    ),
     check('populations_non_negative', sql`${t.population} >= 0`),
   ],
 );
