@@ -8,6 +8,14 @@ export const commands: Record<string, Command> = {
   serve: { summary: 'run the web application', load: () => import('./serve-command.js') },
   migrate: { summary: 'apply pending database migrations', load: () => import('./migrate-command.js') },
   demo: { summary: 'load the demonstration data into the database', load: () => import('./demo-command.js') },
+  import: {
+    summary: 'import a data file (Fingertips, ...) into the database',
+    load: () => import('./import-command.js'),
+  },
+  compute: {
+    summary: 'compute indicator values (DSRs, rates, proportions) from imported counts and populations',
+    load: () => import('./compute-command.js'),
+  },
   calc: {
     summary: "compute indicators from a CSV file with OHID's methods",
     load: () => import('./calc-command.js'),

@@ -2,6 +2,7 @@ import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { loadBuiltInGeography } from '../areas/load-built-in-geography.js';
 import type { Db } from '../db/db.js';
 import { dataLoads } from '../imports/data-loads-table.js';
+import { computeDerivedValues } from '../indicators/compute-derived-values.js';
 import { indicatorValues } from '../indicators/indicator-values-table.js';
 import { indicators } from '../indicators/indicators-table.js';
 import { populations } from '../populations/populations-table.js';
@@ -99,6 +100,11 @@ export async function loadDemoData(
       trx,
       indicatorValues,
       data.values.map((v) => ({ ...v, loadId, isDemo: true })),
+    );
+    // Comparisons with London and England and recent trends, computed as for imported data.
+    await computeDerivedValues(
+      trx,
+      sql`select distinct indicator_id, sex, age, category_type, category from indicator_values where load_id = ${load!.id}`,
     );
     return { loaded: true, indicators: indicatorCount, values: valueCount, populations: populationCount };
   });

@@ -92,7 +92,8 @@ for (const kind of databaseKinds()) {
                    count(distinct area_code)::int as areas
             from indicator_values`,
       );
-      assert.deepEqual(marks, { not_demo: 0, other_load: 0, compared: 0, areas: 40 });
+      // Every value is compared with London and England (or marked Not compared) as the demo loads.
+      assert.deepEqual(marks, { not_demo: 0, other_load: 0, compared: 12080, areas: 40 });
       const [otherPopulations] = await queryRows<{ n: number }>(
         t.database.db,
         sql`select count(*)::int as n from populations where load_id <> ${load!.id}`,

@@ -1,0 +1,159 @@
+#!/usr/bin/env node
+// Import throughput (issue 4): a generated Fingertips-format file of BENCH_IMPORT_ROWS rows (default
+// 1,000,000) imported into PostgreSQL by `healthhub import fingertips`, timed as a whole process with its
+// peak memory, beside COPY of the same rows into the same table (the floor). A throwaway PostgreSQL cluster
+// is started on a loopback port (needs Debian's postgresql). Prints rows per second; asserts nothing.
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { findPostgresBin, startCluster } from '../scripts/postgres-cluster.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const rows = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000);
+if (!findPostgresBin()) {
+  console.log('import throughput: skipped, PostgreSQL is not installed (apt-get install -y postgresql)');
+  process.exit(0);
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'healthhub-import-bench-'));
+const file = join(dir, 'fingertips.csv');
+const header =
+  'Indicator ID,Indicator Name,Parent Code,Parent Name,Area Code,Area Name,Area Type,Sex,Age,Category Type,Category,Time period,Value,Lower CI 95.0 limit,Upper CI 95.0 limit,Lower CI 99.8 limit,Upper CI 99.8 limit,Count,Denominator,Value note,Recent Trend,Compared to England value or percentiles,Compared to Region value or percentiles,Time period Sortable,New data,Compared to goal';
+
+/** Deterministic rows: indicators x areas x years, plausible rates with limits. */
+async function writeFile() {
+  const out = createWriteStream(file);
+  const write = (text) => (out.write(text) ? Promise.resolve() : new Promise((r) => out.once('drain', r)));
+  await write(`${header}\n`);
+  let s = 12345;
+  const next = () => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return (s >>> 0) / 4294967296;
+  };
+  const areasPerIndicator = 2000;
+  const years = 25;
+  let written = 0;
+  let chunk = '';
+  for (let indicator = 1; written < rows; indicator++) {
+    for (let a = 0; a < areasPerIndicator && written < rows; a++) {
+      const code = a === 0 ? 'E92000001' : `E0${String(6000000 + a).padStart(7, '0')}`;
+      for (let y = 0; y < years && written < rows; y++) {
+        const value = 50 + next() * 100;
+        const count = Math.round(value * 10);
+        chunk += `${900000 + indicator},Benchmark indicator ${indicator},E92000001,England,${code},Area ${a},${a === 0 ? 'England' : 'County & UA'},Persons,All ages,,,${2000 + y},${value},${value * 0.9},${value * 1.1},${value * 0.85},${value * 1.15},${count},${count * 1000},,,,,${(2000 + y) * 10000},,\n`;
+        written++;
+        if (chunk.length > 1 << 20) {
+          await write(chunk);
+          chunk = '';
+        }
+      }
+    }
+  }
+  await write(chunk);
+  await new Promise((r) => out.end(r));
+}
+
+/** Runs the CLI under /usr/bin/time for its peak memory when available. */
+function runImport(url) {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(
+      '/usr/bin/time',
+      ['-f', '%M', process.execPath, join(root, 'bin', 'healthhub.js'), 'import', 'fingertips', file],
+      {
+        env: { PATH: process.env.PATH, DATABASE_URL: url, LOG_LEVEL: 'warn' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let stderr = '';
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = performance.now() - start;
+      if (code !== 0) return reject(new Error(`import failed: ${stderr}`));
+      const kb = Number(stderr.trim().split('\n').pop());
+      resolve({ ms, peakMb: Number.isFinite(kb) ? kb / 1024 : Number.NaN });
+    });
+  });
+}
+
+/** COPY of the same rows, as indicator_values rows, into a copy of the table: the floor. */
+async function copyFloor(url) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query('create table copy_floor (like indicator_values including defaults)');
+  await client.query('alter table copy_floor alter column load_id drop not null');
+  const start = performance.now();
+  const stream = client.query(
+    copyFrom(
+      'copy copy_floor (indicator_id, area_code, period, period_sort, sex, age, value, lower95, upper95, lower998, upper998, count, denominator) from stdin with (format csv)',
+    ),
+  );
+  let s = 12345;
+  const next = () => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return (s >>> 0) / 4294967296;
+  };
+  let written = 0;
+  let chunk = '';
+  const write = (text) =>
+    stream.write(text) ? Promise.resolve() : new Promise((r) => stream.once('drain', r));
+  for (let indicator = 1; written < rows; indicator++) {
+    for (let a = 0; a < 2000 && written < rows; a++) {
+      const code = a === 0 ? 'E92000001' : `E0${String(6000000 + a).padStart(7, '0')}`;
+      for (let y = 0; y < 25 && written < rows; y++) {
+        const value = 50 + next() * 100;
+        const count = Math.round(value * 10);
+        chunk += `${900000 + indicator},${code},${2000 + y},${(2000 + y) * 10000},Persons,All ages,${value},${value * 0.9},${value * 1.1},${value * 0.85},${value * 1.15},${count},${count * 1000}\n`;
+        written++;
+        if (chunk.length > 1 << 20) {
+          await write(chunk);
+          chunk = '';
+        }
+      }
+    }
+  }
+  await write(chunk);
+  await new Promise((resolve, reject) => {
+    stream.on('finish', resolve);
+    stream.on('error', reject);
+    stream.end();
+  });
+  const ms = performance.now() - start;
+  await client.end();
+  return ms;
+}
+
+const cluster = await startCluster();
+try {
+  await writeFile();
+  const migrate = spawn(process.execPath, [join(root, 'bin', 'healthhub.js'), 'migrate'], {
+    env: { PATH: process.env.PATH, DATABASE_URL: cluster.url },
+    stdio: 'ignore',
+  });
+  await new Promise((r) => migrate.on('close', r));
+  const imported = await runImport(cluster.url);
+  const floor = await copyFloor(cluster.url);
+  const rate = (ms) => Math.round(rows / (ms / 1000)).toLocaleString('en-GB');
+  console.log(`import fingertips, ${rows.toLocaleString('en-GB')} rows into PostgreSQL, whole process`);
+  console.log(
+    `  ${(imported.ms / 1000).toFixed(1)} s, ${rate(imported.ms)} rows/s, peak memory ${imported.peakMb.toFixed(0)} MB (target under 300 MB)`,
+  );
+  console.log(
+    `  COPY of the same rows into the same table: ${(floor / 1000).toFixed(1)} s, ${rate(floor)} rows/s`,
+  );
+  console.log(`  ratio to COPY: ${(imported.ms / floor).toFixed(1)}x (target within 2x)`);
+} finally {
+  cluster.destroy();
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,41 @@
+import { AppError } from '../errors/app-error.js';
+
+/**
+ * Why an import refused a file, as a stable code:
+ * - IMPORT_UNREADABLE: the file cannot be opened or read;
+ * - IMPORT_EMPTY: the file has no header line;
+ * - IMPORT_BAD_HEADER: columns are missing, unexpected or repeated;
+ * - IMPORT_MALFORMED_CSV: the CSV itself is broken (a stray quote), so no later line can be trusted;
+ * - IMPORT_TRUNCATED: the file ends inside a quoted field or in the middle of its last record;
+ * - IMPORT_INVALID_ROWS: strict mode, and at least one row was rejected (bad values, duplicate keys);
+ * - IMPORT_FILE_CHANGED: the file changed while it was being imported.
+ */
+export type ImportErrorCode =
+  | 'IMPORT_UNREADABLE'
+  | 'IMPORT_EMPTY'
+  | 'IMPORT_BAD_HEADER'
+  | 'IMPORT_MALFORMED_CSV'
+  | 'IMPORT_TRUNCATED'
+  | 'IMPORT_INVALID_ROWS'
+  | 'IMPORT_FILE_CHANGED';
+
+/**
+ * An import refused its file: nothing was written to the database. Bad input, so status 400 and the
+ * command line exits 2. `line` is the 1-based line of the file the problem is on, when there is one;
+ * `reportPath` the report listing every problem, when one was written.
+ */
+export class ImportError extends AppError {
+  declare readonly code: ImportErrorCode;
+  readonly line: number | undefined;
+  readonly reportPath: string | undefined;
+
+  constructor(
+    code: ImportErrorCode,
+    message: string,
+    details: { line?: number; reportPath?: string; cause?: unknown } = {},
+  ) {
+    super(code, message, 400, { cause: details.cause });
+    this.line = details.line;
+    this.reportPath = details.reportPath;
+  }
+}

@@ -1,0 +1,54 @@
+import type { Db } from '../db/db.js';
+import type { HeaderColumn } from './check-header.js';
+import type { ImportProgressListener } from './import-progress.js';
+import type { RowResult } from './validate-row.js';
+
+/** A valid row and the line of the file it came from. */
+export interface LineRow<Row> {
+  readonly line: number;
+  readonly row: Row;
+}
+
+/** What an importer's hooks get: the open transaction, the load being made, and a way to reject rows late. */
+export interface ImportContext {
+  /** The import's transaction: everything written through it commits together or not at all. */
+  readonly db: Db;
+  /** The data_loads row of this import, for load_id and replaced_by_load_id columns. */
+  readonly loadId: number;
+  /** The file's base name, as recorded in data_loads.source. */
+  readonly source: string;
+  /** True unless --skip-invalid: any rejected row refuses the whole file. */
+  readonly strict: boolean;
+  /** Records a row rejected after reading (a duplicate key, say), for the count and the report. */
+  reject(line: number | undefined, reason: string): Promise<void>;
+  readonly progress: ImportProgressListener;
+}
+
+/** What applying an import did to the rows of its tables. */
+export interface ImportOutcome {
+  readonly inserted: number;
+  readonly updated: number;
+  readonly unchanged: number;
+}
+
+/**
+ * One CSV format and where its rows go. runImport reads the file, checks the header against `columns`, turns
+ * each record into a row with `parse` (or rejects it with a reason), and calls the hooks in one transaction:
+ * `begin`, then `write` with batches of valid rows (typically into a temporary staging table), then `check`
+ * for problems that need every row (duplicate keys), then `apply` (merge into the real tables, keep the
+ * history of what changed, compute derived values) unless the run is refused.
+ */
+export interface Importer<K extends string, Row> {
+  /** data_loads.name, and the kind in `healthhub import <kind>`: fingertips, population, ... */
+  readonly name: string;
+  readonly columns: readonly HeaderColumn<K>[];
+  /** Data records may lack this many trailing fields (read as ''); see readCsvRecords. */
+  readonly optionalTrailingFields?: number;
+  /** Validates one record's fields; `names` are the file's column names, for reasons. */
+  parse(fields: Readonly<Record<K, string>>, names: Readonly<Record<K, string>>): RowResult<Row>;
+  begin(context: ImportContext): Promise<void>;
+  write(context: ImportContext, rows: readonly LineRow<Row>[]): Promise<void>;
+  /** Late validation over all the rows written; rejects through context.reject (and drops those rows). */
+  check?(context: ImportContext): Promise<void>;
+  apply(context: ImportContext): Promise<ImportOutcome>;
+}

@@ -1,0 +1,187 @@
+import { createHash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { Db } from '../db/db.js';
+import { checkHeader, fieldsByKey, type HeaderMatch } from './check-header.js';
+import { createImportLoad, findLoadByHash, lockImports, recordLoadCounts } from './data-load-repository.js';
+import { fileSha256 } from './file-sha256.js';
+import { ImportError } from './import-error.js';
+import type { ImportProgressListener } from './import-progress.js';
+import { defaultReportPath, ImportReport } from './import-report.js';
+import type { ImportSummary } from './import-summary.js';
+import type { ImportContext, Importer, LineRow } from './importer.js';
+import { readCsvRecords } from './read-csv-records.js';
+
+export interface RunImportOptions {
+  /** The CSV file to import. */
+  readonly file: string;
+  /** Import the valid rows and report the others, instead of refusing the whole file. */
+  readonly skipInvalid?: boolean;
+  /** Where to write the report of rejected rows; default beside the input (see defaultReportPath). */
+  readonly reportPath?: string;
+  readonly onProgress?: ImportProgressListener;
+  /** Valid rows passed to the importer's `write` at a time (default 2,000). */
+  readonly batchSize?: number;
+}
+
+/**
+ * Imports one CSV file with an importer, all or nothing:
+ *
+ * 1. The file's SHA-256 is computed; if this importer has loaded the same bytes before, nothing is done
+ *    ('already-loaded').
+ * 2. In one transaction: a data_loads row is made (kind 'import', source = the file's base name); the file is
+ *    streamed, its header checked, each record validated, and valid rows passed to the importer in batches;
+ *    the importer's late checks run (duplicate keys); then, unless refused, the importer applies the rows and
+ *    the load's counts are recorded.
+ * 3. Strict (the default): any rejected row, a wrong header, a truncated or malformed file refuses the whole
+ *    file with an ImportError: the transaction rolls back and the database is as it was. With skipInvalid the
+ *    valid rows are committed; a wrong header, a truncated or malformed file is still refused.
+ *
+ * Every problem goes to the report (`line,reason`), written whenever there is one, even when the file is
+ * refused. The file is read with flat memory whatever its size.
+ */
+export async function runImport<K extends string, Row>(
+  db: Db,
+  importer: Importer<K, Row>,
+  options: RunImportOptions,
+): Promise<ImportSummary> {
+  const { file } = options;
+  const source = basename(file);
+  const progress = options.onProgress ?? (() => {});
+  const batchSize = options.batchSize ?? 2000;
+  const strict = !options.skipInvalid;
+
+  let size: number;
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+    size = info.size;
+  } catch (error) {
+    throw new ImportError(
+      'IMPORT_UNREADABLE',
+      `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      { cause: error },
+    );
+  }
+  let hashed = 0;
+  const sha256 = await fileSha256(file, (chunk) => {
+    hashed += chunk.length;
+    progress({ phase: 'checking', done: hashed, total: size });
+  });
+  const earlier = await findLoadByHash(db, importer.name, sha256);
+  if (earlier) return alreadyLoaded(importer.name, source, earlier.id);
+
+  const report = new ImportReport(options.reportPath ?? defaultReportPath(file));
+  await report.start();
+  let rowsRead = 0;
+  let summary: ImportSummary;
+  try {
+    summary = await db.transaction(async (trx) => {
+      await lockImports(trx, importer.name);
+      const raced = await findLoadByHash(trx, importer.name, sha256);
+      if (raced) return alreadyLoaded(importer.name, source, raced.id);
+      const loadId = await createImportLoad(trx, { name: importer.name, source, sha256 });
+      const context: ImportContext = {
+        db: trx,
+        loadId,
+        source,
+        strict,
+        reject: (line, reason) => report.add(line, reason),
+        progress,
+      };
+      await importer.begin(context);
+
+      const streamed = createHash('sha256');
+      let bytes = 0;
+      let match: HeaderMatch<K> | undefined;
+      let batch: LineRow<Row>[] = [];
+      try {
+        for await (const record of readCsvRecords(file, {
+          optionalTrailingFields: importer.optionalTrailingFields ?? 0,
+          onChunk: (chunk) => {
+            streamed.update(chunk);
+            bytes += chunk.length;
+            progress({ phase: 'reading', done: bytes, total: size });
+          },
+        })) {
+          if (!match) {
+            match = checkHeader(record.fields, importer.columns);
+            continue;
+          }
+          rowsRead++;
+          if (record.fields.length !== match.width) {
+            await report.add(
+              record.line,
+              `has ${record.fields.length} fields; the header has ${match.width}`,
+            );
+            continue;
+          }
+          const result = importer.parse(fieldsByKey(record.fields, match), match.names);
+          if (!result.ok) {
+            await report.add(record.line, result.reason);
+            continue;
+          }
+          batch.push({ line: record.line, row: result.row });
+          if (batch.length >= batchSize) {
+            await importer.write(context, batch);
+            batch = [];
+          }
+        }
+      } catch (error) {
+        if (error instanceof ImportError) await report.add(error.line, error.message);
+        throw error;
+      }
+      if (!match) throw new ImportError('IMPORT_EMPTY', 'the file is empty: no header line');
+      await importer.write(context, batch);
+      if (streamed.digest('hex') !== sha256) {
+        throw new ImportError('IMPORT_FILE_CHANGED', 'the file changed while it was being imported');
+      }
+
+      await importer.check?.(context);
+      const rejected = report.count;
+      if (strict && rejected > 0) {
+        const first = report.first!;
+        throw new ImportError(
+          'IMPORT_INVALID_ROWS',
+          `${rejected} of ${rowsRead} rows rejected, the first${first.line === undefined ? '' : ` on line ${first.line}`}: ${first.reason}`,
+          { line: first.line },
+        );
+      }
+      const outcome = await importer.apply(context);
+      const counts = { rowsRead, ...outcome, rejected };
+      await recordLoadCounts(trx, loadId, counts);
+      return {
+        importer: importer.name,
+        source,
+        status: 'imported',
+        loadId,
+        ...counts,
+      } satisfies ImportSummary;
+    });
+  } catch (error) {
+    const written = await report.close();
+    if (!(error instanceof ImportError)) throw error;
+    const hint = error.code === 'IMPORT_INVALID_ROWS' ? ' (--skip-invalid imports the valid rows)' : '';
+    throw new ImportError(
+      error.code,
+      `${importer.name}: ${source}: ${error.message}; nothing was imported${hint}${written ? `; report: ${written}` : ''}`,
+      { line: error.line, reportPath: written, cause: error },
+    );
+  }
+  const written = await report.close();
+  return written ? { ...summary, reportPath: written } : summary;
+}
+
+function alreadyLoaded(importer: string, source: string, loadId: number): ImportSummary {
+  return {
+    importer,
+    source,
+    status: 'already-loaded',
+    loadId,
+    rowsRead: 0,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+  };
+}
