@@ -45,8 +45,8 @@ export interface DeprivationDecileOptions {
 }
 
 /**
- * The population of each IMD decile: every LSOA (areas of type lsoa11 or lsoa21) with a decile in the
- * edition, its population for the year and sex summed over its age bands (populations, as `import
+ * The population of each IMD decile: every LSOA (a code E01 or W01, whatever type the import that added it
+ * gave it: lsoa11, lsoa21, or lsoa from `import population`) with a decile in the edition, its population for the year and sex summed over its age bands (populations, as `import
  * population` loads them), grouped by decile in one set-based query. LSOAs without a population count in
  * `lsoas` and add nothing to the population.
  */
@@ -84,8 +84,8 @@ export async function deprivationDecileAggregates(
     sql`
     with lsoa as (
       select d.area_code, d.decile
-        from deprivation d join areas a on a.code = d.area_code
-       where d.edition = ${options.edition} and d.decile is not null and a.area_type in ('lsoa11', 'lsoa21')
+        from deprivation d
+       where d.edition = ${options.edition} and d.decile is not null and left(d.area_code, 3) in ('E01', 'W01')
        ${inArea}
     ),
     per_lsoa as (

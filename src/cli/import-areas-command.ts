@@ -24,7 +24,8 @@ Area types: lsoa21, lsoa11, sub-icb, icb, ward, local-authority. Areas not yet k
 file's names and NHS codes; known areas keep theirs (a name that is only the code is replaced). A membership
 already in place is left alone; where an area has moved, its earlier membership ends on the date and the new
 one begins; files of different vintages may be loaded in any order. The summary counts distinct areas and
-memberships, not lines. The same file again is 'already loaded' whatever --valid-from says.
+memberships, not lines. The same file again with the same --valid-from (or none) changes nothing; with
+another --valid-from it is loaded again, as of that date.
 
 Options:
   --valid-from DATE  when the file's memberships begin (YYYY-MM-DD), instead of the lookup's vintage

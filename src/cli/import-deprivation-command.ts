@@ -17,8 +17,8 @@ The format is told from the header:
 
 Only the overall IMD is stored. The edition is --edition, else the file's name (imd2019_... is IMD2019),
 else the format's. Areas not yet known are added (named by the file, or by their code when it has no
-names). A corrected file of the same edition updates the rows that differ. The same file again is
-'already loaded' whatever --edition says.
+names). A corrected file of the same edition updates the rows that differ. The same file again with the
+same --edition (or none) changes nothing; with another --edition it is loaded again, as that edition.
 
 Options:
   --edition IMDYYYY  the IMD edition, e.g. IMD2019

@@ -42,6 +42,8 @@ export interface Importer<K extends string, Row> {
   /** data_loads.name, and the kind in `healthhub import <kind>`: fingertips, population, ... */
   readonly name: string;
   readonly columns: readonly HeaderColumn<K>[];
+  /** The tables `apply` fills or changes: analysed after it, so that the next query plans for their size. */
+  readonly tables: readonly string[];
   /** Data records may lack this many trailing fields (read as ''); see readCsvRecords. */
   readonly optionalTrailingFields?: number;
   /** Validates one record's fields; `names` are the file's column names, for reasons. */

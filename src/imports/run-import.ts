@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { analyzeTables } from '../db/analyze-tables.js';
 import type { Db } from '../db/db.js';
 import { checkHeader, fieldsByKey, type HeaderMatch } from './check-header.js';
 import { createImportLoad, findLoadByHash, lockImports, recordLoadCounts } from './data-load-repository.js';
@@ -148,6 +149,7 @@ export async function runImport<K extends string, Row>(
         );
       }
       const outcome = await importer.apply(context);
+      await analyzeTables(trx, importer.tables);
       const counts = { rowsRead, ...outcome, rejected };
       await recordLoadCounts(trx, loadId, counts);
       return {

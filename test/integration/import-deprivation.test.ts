@@ -7,7 +7,6 @@ import { loadBuiltInGeography } from '../../src/areas/load-built-in-geography.js
 import type { Db } from '../../src/db/db.js';
 import { queryRows } from '../../src/db/query-rows.js';
 import { areasImporterFor } from '../../src/imports/areas/areas-importer.js';
-import { bulkInsert } from '../../src/imports/bulk-insert.js';
 import {
   deprivationFormats,
   editionFromFileName,
@@ -17,6 +16,7 @@ import {
   deprivationEdition,
   deprivationImporterFor,
 } from '../../src/imports/deprivation/deprivation-importer.js';
+import { createPopulationImporter } from '../../src/imports/population/population-importer.js';
 import { runImport } from '../../src/imports/run-import.js';
 import {
   assertRefused,
@@ -51,41 +51,21 @@ function importFile(
   );
 }
 
-/** Inserts each LSOA's mid-2020 population (all ages, persons) as populations rows, as `import population` would. */
-async function insertLsoaPopulations(db: Db, path: string): Promise<number> {
-  // The file's first three columns: "lsoa11_name","lsoa11_code",total_population (then 91 single years).
-  const rows = csvLines(readFileSync(path, 'utf8')).rows.map((line) => {
+/**
+ * Imports each LSOA's mid-2020 population (persons, all ages) with `import population --year 2020`: the
+ * benchmark file is wide (total then 91 single years), so its first three columns are written long first.
+ */
+async function importLsoaPopulations(db: Db, path: string): Promise<number> {
+  const long = ['area_code,area_name,sex,age,population'];
+  for (const line of csvLines(readFileSync(path, 'utf8')).rows) {
     const m = /^"([^"]*)","([^"]*)",(\d+),/.exec(line);
     assert.ok(m, line);
-    return { name: m[1]!, code: m[2]!, population: Number(m[3]) };
-  });
-  const [load] = await queryRows<{ id: number }>(
-    db,
-    sql`insert into data_loads (kind, name, source, is_demo) values ('import', 'population', 'test', false) returning id`,
-  );
-  for (let i = 0; i < rows.length; i += 5000) {
-    const batch = rows.slice(i, i + 5000);
-    await db.execute(sql`
-      insert into areas (code, name, area_type)
-      select u.code, u.name, 'lsoa11' from unnest(${sql.param(batch.map((r) => r.code))}::text[],
-                                                 ${sql.param(batch.map((r) => r.name))}::text[]) as u(code, name)
-      on conflict (code) do nothing`);
-    await bulkInsert(
-      db,
-      'populations',
-      [
-        ['area_code', 'text'],
-        ['year', 'integer'],
-        ['sex', 'text'],
-        ['age_from', 'integer'],
-        ['age_to', 'integer'],
-        ['population', 'double precision'],
-        ['load_id', 'integer'],
-      ],
-      batch.map((r) => [r.code, 2020, 'persons', 0, null, r.population, load!.id]),
-    );
+    long.push(`${m[2]},${m[1]},Persons,All ages,${m[3]}`);
   }
-  return rows.length;
+  const file = files.write(`${long.join('\n')}\n`, 'lsoa-populations');
+  const summary = await runImport(db, createPopulationImporter({ year: 2020 }), { file });
+  assert.equal(summary.rejected, 0);
+  return summary.inserted;
 }
 
 for (const kind of databaseKinds()) {
@@ -245,9 +225,12 @@ for (const kind of databaseKinds()) {
         sql`select score, rank, load_id from deprivation where area_code = 'E06000001' and edition = 'IMD2025'`,
       );
       assert.deepEqual(row, { score: 37.6, rank: 5, load_id: summary.loadId });
-      // --edition files the same rows under another edition.
-      const other = await importFile(db, files.write(`${text}\n`, 'summary'), { edition: 'imd2024' });
-      assert.deepEqual([other.inserted, other.updated], [296, 0]);
+      // --edition files the same rows under another edition: the same file with it is a new load.
+      const other = await importFile(db, path, { edition: 'imd2024' });
+      assert.deepEqual(
+        [other.importer, other.inserted, other.updated],
+        ['deprivation --edition IMD2024', 296, 0],
+      );
     });
 
     test('broken files are refused whole; the report lists every bad line', async (c) => {
@@ -308,8 +291,8 @@ for (const kind of databaseKinds()) {
       const lookup = sharedPath(c, 'data', 'lookups', 'lsoa11_subicb22_icb22_ltla22_england.csv');
       if (populations === null || lookup === null || real(c, 'lsoa') === null) return;
       let started = Date.now();
-      assert.equal(await insertLsoaPopulations(db, populations), 34753);
-      c.diagnostic(`34,753 LSOA populations inserted in ${Date.now() - started} ms`);
+      assert.equal(await importLsoaPopulations(db, populations), 34753);
+      c.diagnostic(`34,753 LSOA populations imported in ${Date.now() - started} ms`);
 
       started = Date.now();
       const england = await deprivationDecileAggregates(db, { edition: 'IMD2019', year: 2020 });
@@ -403,7 +386,7 @@ describe('healthhub import deprivation (the command)', () => {
     assert.equal(ok.code, 0, ok.stderr);
     assert.match(
       ok.stdout,
-      /^deprivation: loaded imd2025_england_icb24_summary\.csv \(load \d+\): 42 rows read, 42 inserted/,
+      /^deprivation --edition IMD2025: loaded imd2025_england_icb24_summary\.csv \(load \d+\): 42 rows read, 42 inserted/,
     );
   });
 });

@@ -23,8 +23,11 @@ export function areasImporter(
   const validFrom = options.validFrom ?? format.validFrom;
   if (!isIsoDate(validFrom)) throw new Error(`areas: '${validFrom}' is not a date (YYYY-MM-DD)`);
   return {
-    name: 'areas',
+    // As for `import population --year`: a date given is part of the load's identity, so that the same file
+    // with another --valid-from is loaded again rather than taken as already loaded.
+    name: options.validFrom === undefined ? 'areas' : `areas --valid-from ${validFrom}`,
     columns: format.columns,
+    tables: ['areas', 'area_parents'],
     parse: areaLookupRowParser(format),
     begin: (context) => createAreaLookupStage(context.db, format),
     write: (context, rows) => stageAreaLookupRows(context.db, format, rows),

@@ -22,12 +22,16 @@ export interface DeprivationImportOptions {
 export function deprivationImporter(
   format: DeprivationFormat,
   edition: string,
+  options: { editionGiven?: boolean } = {},
 ): Importer<string, DeprivationRow> {
   if (!EDITION.test(edition))
     throw new Error(`deprivation: '${edition}' is not an IMD edition such as IMD2019`);
   return {
-    name: 'deprivation',
+    // As for `import population --year`: an edition given is part of the load's identity, so that the same
+    // file with another --edition is loaded again rather than taken as already loaded.
+    name: options.editionGiven ? `deprivation --edition ${edition}` : 'deprivation',
     columns: format.columns,
+    tables: ['areas', 'deprivation'],
     parse: deprivationRowParser(format),
     begin: (context) => createDeprivationStage(context.db),
     write: (context, rows) => stageDeprivationRows(context.db, rows),
@@ -51,5 +55,7 @@ export async function deprivationImporterFor(
   options: DeprivationImportOptions = {},
 ): Promise<Importer<string, DeprivationRow>> {
   const format = chooseCsvFormat(await readCsvHeader(file), deprivationFormats);
-  return deprivationImporter(format, deprivationEdition(file, format, options.edition));
+  return deprivationImporter(format, deprivationEdition(file, format, options.edition), {
+    editionGiven: Boolean(options.edition?.trim()),
+  });
 }

@@ -19,6 +19,7 @@ import { type FingertipsRow, parseFingertipsRow } from './fingertips-row.js';
 export const fingertipsImporter: Importer<FingertipsColumn, FingertipsRow> = {
   name: 'fingertips',
   columns: fingertipsColumns,
+  tables: ['areas', 'indicators', 'indicator_values', 'indicator_value_history'],
   optionalTrailingFields: 1,
   parse: parseFingertipsRow,
   begin: (context) => createIndicatorValuesStage(context.db),

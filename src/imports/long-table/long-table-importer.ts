@@ -24,6 +24,7 @@ export function longTableImporter<K extends string>(spec: {
   return {
     name: spec.name,
     columns: spec.columns,
+    tables: ['areas', spec.target.table],
     parse: spec.parse,
     begin: (context) => createLongTableStage(context.db),
     write: (context, rows) => stageLongTableRows(context.db, rows),

@@ -7,6 +7,7 @@ import { ONS_HEALTH_INDEX_LICENCE, ONS_HEALTH_INDEX_SOURCE } from './ons-health-
 import {
   beginUnlisted,
   defineStagedIndicators,
+  indexStage,
   resolveUnlistedIds,
   stagedOnsHealthIndexValue,
 } from './ons-health-index-merge.js';
@@ -25,6 +26,7 @@ import { type OnsHealthIndexRow, parseOnsHealthIndexRow } from './ons-health-ind
 export const onsHealthIndexImporter: Importer<OnsHealthIndexColumn, OnsHealthIndexRow> = {
   name: 'ons-health-index',
   columns: onsHealthIndexColumns,
+  tables: ['areas', 'indicators', 'indicator_values', 'indicator_value_history'],
   parse: parseOnsHealthIndexRow,
   async begin(context) {
     beginUnlisted(context);
@@ -38,6 +40,7 @@ export const onsHealthIndexImporter: Importer<OnsHealthIndexColumn, OnsHealthInd
   check: rejectDuplicateValues,
   async apply(context) {
     await resolveUnlistedIds(context);
+    await indexStage(context.db);
     await defineStagedIndicators(context.db);
     return mergeIndicatorValues(context, {
       valueType: 'score',
