@@ -1,7 +1,9 @@
-import { loadConfig } from '../config/config.js';
+import { type Config, loadConfig } from '../config/config.js';
 import { openDatabase } from '../db/database.js';
+import type { Db } from '../db/db.js';
 import { UsageError } from '../errors/usage-error.js';
-import { formatImportSummary } from '../imports/import-summary.js';
+import type { ImportProgressListener } from '../imports/import-progress.js';
+import { formatImportSummary, type ImportSummary } from '../imports/import-summary.js';
 import type { Importer } from '../imports/importer.js';
 import { createProgressBar } from '../imports/progress-bar.js';
 import { runImport } from '../imports/run-import.js';
@@ -33,16 +35,31 @@ export async function runFileImport<K extends string, Row>(
     );
   }
   const importer = await command.importer();
-  const database = await openDatabase(loadConfig());
-  const bar = createProgressBar(command.kind);
-  try {
-    await database.migrate();
-    const summary = await runImport(database.db, importer, {
+  return runImportCommand(command.kind, (db, onProgress) =>
+    runImport(db, importer, {
       file: positionals[0]!,
       skipInvalid: values['skip-invalid'] === true,
       ...(typeof values.report === 'string' ? { reportPath: values.report } : {}),
-      onProgress: bar.update,
-    });
+      onProgress,
+    }),
+  );
+}
+
+/**
+ * The part of an import command after its arguments are checked, whatever the input (a file, an API):
+ * migrates and opens the database, runs `importing` with a progress bar labelled `label` on a terminal,
+ * prints the summary on stdout and closes the database.
+ */
+export async function runImportCommand(
+  label: string,
+  importing: (db: Db, onProgress: ImportProgressListener, config: Config) => Promise<ImportSummary>,
+): Promise<number> {
+  const config = loadConfig();
+  const database = await openDatabase(config);
+  const bar = createProgressBar(label);
+  try {
+    await database.migrate();
+    const summary = await importing(database.db, bar.update, config);
     bar.end();
     process.stdout.write(`${formatImportSummary(summary)}\n`);
     return 0;

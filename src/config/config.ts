@@ -16,6 +16,20 @@ const postgresUrl = z.string().refine(
   { message: 'must be a URL of the form postgres://user:password@host:port/database' },
 );
 
+const httpUrl = z.string().refine(
+  (value) => {
+    try {
+      const url = new URL(value);
+      const http = url.protocol === 'http:' || url.protocol === 'https:';
+      // Paths are appended to it: a query or fragment would swallow them.
+      return http && url.hostname !== '' && url.search === '' && url.hash === '';
+    } catch {
+      return false;
+    }
+  },
+  { message: 'must be an http(s) URL without a query, such as https://fingertips.phe.org.uk' },
+);
+
 const environment = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   HOST: z.string().min(1).optional(),
@@ -25,6 +39,7 @@ const environment = z.object({
   HEALTHHUB_DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: z.enum(logLevels).optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  FINGERTIPS_API_URL: httpUrl.default('https://fingertips.phe.org.uk'),
 });
 
 /** Everything the application reads from its environment, validated and frozen. */
@@ -37,6 +52,8 @@ export interface Config {
     | { readonly kind: 'pglite'; readonly dataDir: string };
   readonly logLevel: (typeof logLevels)[number];
   readonly shutdownTimeoutMs: number;
+  /** The Fingertips site whose API `healthhub import fingertips --indicator` reads, without a trailing slash. */
+  readonly fingertipsApiUrl: string;
 }
 
 /**
@@ -72,6 +89,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       : { kind: 'pglite', dataDir },
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    // API paths are appended to it, so `https://host/` and `https://host` must give the same URLs.
+    fingertipsApiUrl: e.FINGERTIPS_API_URL.replace(/\/+$/, ''),
   };
   return deepFreeze(config);
 }

@@ -8,7 +8,9 @@ import { AppError } from '../errors/app-error.js';
  * - IMPORT_MALFORMED_CSV: the CSV itself is broken (a stray quote), so no later line can be trusted;
  * - IMPORT_TRUNCATED: the file ends inside a quoted field or in the middle of its last record;
  * - IMPORT_INVALID_ROWS: strict mode, and at least one row was rejected (bad values, duplicate keys);
- * - IMPORT_FILE_CHANGED: the file changed while it was being imported.
+ * - IMPORT_FILE_CHANGED: the file changed while it was being imported;
+ * - IMPORT_SOURCE_UNAVAILABLE: a remote source (an API) could not be downloaded: it refused, failed, timed out
+ *   or sent nothing. Not the input's fault, so status 503 and exit 1, as when the database is unreachable.
  */
 export type ImportErrorCode =
   | 'IMPORT_UNREADABLE'
@@ -17,12 +19,13 @@ export type ImportErrorCode =
   | 'IMPORT_MALFORMED_CSV'
   | 'IMPORT_TRUNCATED'
   | 'IMPORT_INVALID_ROWS'
-  | 'IMPORT_FILE_CHANGED';
+  | 'IMPORT_FILE_CHANGED'
+  | 'IMPORT_SOURCE_UNAVAILABLE';
 
 /**
  * An import refused its file: nothing was written to the database. Bad input, so status 400 and the
- * command line exits 2. `line` is the 1-based line of the file the problem is on, when there is one;
- * `reportPath` the report listing every problem, when one was written.
+ * command line exits 2 (IMPORT_SOURCE_UNAVAILABLE: 503, exit 1). `line` is the 1-based line of the file the
+ * problem is on, when there is one; `reportPath` the report listing every problem, when one was written.
  */
 export class ImportError extends AppError {
   declare readonly code: ImportErrorCode;
@@ -34,7 +37,7 @@ export class ImportError extends AppError {
     message: string,
     details: { line?: number; reportPath?: string; cause?: unknown } = {},
   ) {
-    super(code, message, 400, { cause: details.cause });
+    super(code, message, code === 'IMPORT_SOURCE_UNAVAILABLE' ? 503 : 400, { cause: details.cause });
     this.line = details.line;
     this.reportPath = details.reportPath;
   }

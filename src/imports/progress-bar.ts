@@ -42,10 +42,11 @@ export function createProgressBar(
 }
 
 function render(label: string, { phase, done, total }: ImportProgress): string {
-  if (total <= 0) return `${label}: ${phase}…`;
+  // A download of unknown size (no Content-Length) can still show how much has arrived.
+  if (total <= 0) return `${label}: ${phase}…${done > 0 ? `  ${megabytes(done)}` : ''}`;
   const fraction = Math.min(1, done / total);
   const filled = Math.round(fraction * WIDTH);
   const bar = `${'█'.repeat(filled)}${'░'.repeat(WIDTH - filled)}`;
   const percent = `${Math.floor(fraction * 100)}%`.padStart(4);
-  return `${label}: ${phase.padEnd(9)} ${bar} ${percent}  ${megabytes(done)} of ${megabytes(total)}`;
+  return `${label}: ${phase.padEnd(11)} ${bar} ${percent}  ${megabytes(done)} of ${megabytes(total)}`;
 }

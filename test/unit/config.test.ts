@@ -20,6 +20,7 @@ describe('loadConfig', () => {
     assert.equal(config.host, 'localhost');
     assert.deepEqual(config.database, { kind: 'pglite', dataDir: '/srv/healthhub/data' });
     assert.equal(config.logLevel, 'info');
+    assert.equal(config.fingertipsApiUrl, 'https://fingertips.phe.org.uk');
   });
 
   test('PORT, HEALTHHUB_DATA_DIR and LOG_LEVEL override the defaults', () => {
@@ -44,6 +45,17 @@ describe('loadConfig', () => {
     });
   });
 
+  test('FINGERTIPS_API_URL points the API import elsewhere; a trailing slash is dropped', () => {
+    assert.equal(
+      loadConfig({ FINGERTIPS_API_URL: 'http://127.0.0.1:8080/' }).fingertipsApiUrl,
+      'http://127.0.0.1:8080',
+    );
+    assert.equal(
+      loadConfig({ FINGERTIPS_API_URL: 'https://mirror.example/fingertips' }).fingertipsApiUrl,
+      'https://mirror.example/fingertips',
+    );
+  });
+
   test('production listens on all interfaces for a load balancer', () => {
     assert.equal(loadConfig({ NODE_ENV: 'production' }).host, '0.0.0.0');
   });
@@ -66,6 +78,9 @@ describe('loadConfig', () => {
     fails({ DATABASE_POOL_SIZE: '0' }, 'DATABASE_POOL_SIZE');
     fails({ NODE_ENV: 'staging' }, 'NODE_ENV');
     fails({ LOG_LEVEL: 'loud' }, 'LOG_LEVEL');
+    fails({ FINGERTIPS_API_URL: 'fingertips.phe.org.uk' }, 'FINGERTIPS_API_URL');
+    fails({ FINGERTIPS_API_URL: 'ftp://fingertips.phe.org.uk' }, 'FINGERTIPS_API_URL');
+    fails({ FINGERTIPS_API_URL: 'https://fingertips.phe.org.uk/?x=1' }, 'FINGERTIPS_API_URL');
   });
 
   test('a malformed DATABASE_URL is not echoed back: it may hold a password', () => {

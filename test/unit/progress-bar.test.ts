@@ -31,3 +31,13 @@ test('on a terminal: one line redrawn in place, throttled, on phase changes and 
   assert.match(writes[2]!, /fingertips: computing…$/);
   assert.equal(writes[3], '\r\x1b[K');
 });
+
+test('a download shows its bytes, against the announced size or alone when the size is not known', () => {
+  const { stream, writes } = fakeStream(true);
+  const bar = createProgressBar('fingertips', stream, 0);
+  bar.update({ phase: 'downloading', done: 1_000_000, total: 4_000_000 });
+  bar.update({ phase: 'downloading', done: 2_500_000, total: 0 });
+  bar.end();
+  assert.match(writes[0]!, /fingertips: downloading █{6}░{18} +25% {2}1\.0 MB of 4\.0 MB$/);
+  assert.match(writes[1]!, /fingertips: downloading… {2}2\.5 MB$/);
+});
