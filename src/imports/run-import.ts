@@ -96,6 +96,19 @@ export async function runImport<K extends string, Row>(
       let bytes = 0;
       let match: HeaderMatch<K> | undefined;
       let batch: LineRow<Row>[] = [];
+      // One batch is written while the next is read: the database's work overlaps the parsing. The write's
+      // failure is kept (not left unhandled) and thrown when it is next awaited.
+      let writing: Promise<{ error: unknown } | undefined> = Promise.resolve(undefined);
+      const written = async () => {
+        const failed = await writing;
+        if (failed) throw failed.error;
+      };
+      const write = (rows: LineRow<Row>[]) => {
+        writing = importer.write(context, rows).then(
+          () => undefined,
+          (error: unknown) => ({ error }),
+        );
+      };
       try {
         for await (const record of readCsvRecords(file, {
           optionalTrailingFields: importer.optionalTrailingFields ?? 0,
@@ -124,11 +137,15 @@ export async function runImport<K extends string, Row>(
           }
           batch.push({ line: record.line, row: result.row });
           if (batch.length >= batchSize) {
-            await importer.write(context, batch);
+            await written();
+            write(batch);
             batch = [];
           }
         }
+        await written();
       } catch (error) {
+        // The transaction must not roll back under a write still in flight.
+        await writing;
         if (error instanceof ImportError) await report.add(error.line, error.message);
         throw error;
       }

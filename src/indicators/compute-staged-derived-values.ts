@@ -2,7 +2,13 @@ import { sql } from 'drizzle-orm';
 import { forEachBatch } from '../db/cursor-batches.js';
 import type { Db } from '../db/db.js';
 import { type BulkColumn, bulkInsert } from '../imports/bulk-insert.js';
-import { createValueDeriver, type DerivationRow, ENGLAND, LONDON } from './derive-value-results.js';
+import {
+  createValueDeriver,
+  type DerivationRow,
+  type DerivedResults,
+  ENGLAND,
+  LONDON,
+} from './derive-value-results.js';
 import { INDICATOR_VALUES_STAGE } from './indicator-values-stage.js';
 
 /** The temporary table of computed results: by staging line for staged values, by id for the others. */
@@ -12,9 +18,73 @@ export const DERIVED_VALUES = 'derived_values';
 interface MergedRow extends DerivationRow {
   readonly line: number | null;
   readonly id: number | string | null;
+  /** For a staged value: whether a value with its key is stored already (it will be updated, not inserted). */
+  readonly stored: boolean | null;
+  readonly period_sort: number | null;
+  readonly lower998: number | null;
+  readonly upper998: number | null;
+  readonly value_note: string | null;
+  readonly source_trend: string | null;
+  readonly source_compared_to_england: string | null;
+  readonly source_compared_to_region: string | null;
   readonly computed_compared_to_england: string | null;
   readonly computed_compared_to_london: string | null;
   readonly computed_trend: string | null;
+}
+
+/** The columns of indicator_values a new staged value is inserted with, in the order newValueRow gives. */
+const newValueColumns: readonly BulkColumn[] = [
+  ['indicator_id', 'integer'],
+  ['area_code', 'text'],
+  ['period', 'text'],
+  ['period_sort', 'integer'],
+  ['sex', 'text'],
+  ['age', 'text'],
+  ['category_type', 'text'],
+  ['category', 'text'],
+  ['value', 'double precision'],
+  ['lower95', 'double precision'],
+  ['upper95', 'double precision'],
+  ['lower998', 'double precision'],
+  ['upper998', 'double precision'],
+  ['count', 'double precision'],
+  ['denominator', 'double precision'],
+  ['value_note', 'text'],
+  ['source_trend', 'text'],
+  ['source_compared_to_england', 'text'],
+  ['source_compared_to_region', 'text'],
+  ['computed_compared_to_england', 'text'],
+  ['computed_compared_to_london', 'text'],
+  ['computed_trend', 'text'],
+  ['load_id', 'integer'],
+];
+
+function newValueRow(r: MergedRow, d: DerivedResults, loadId: number): unknown[] {
+  return [
+    r.indicator_id,
+    r.area_code,
+    r.period,
+    r.period_sort,
+    r.sex,
+    r.age,
+    r.category_type,
+    r.category,
+    r.value,
+    r.lower95,
+    r.upper95,
+    r.lower998,
+    r.upper998,
+    r.count,
+    r.denominator,
+    r.value_note,
+    r.source_trend,
+    r.source_compared_to_england,
+    r.source_compared_to_region,
+    d.england,
+    d.london,
+    d.trend,
+    loadId,
+  ];
 }
 
 const derivedColumns: readonly BulkColumn[] = [
@@ -28,12 +98,20 @@ const derivedColumns: readonly BulkColumn[] = [
 /**
  * Computes healthhub's own comparisons and trends (see createValueDeriver) for the values staged in
  * indicator_values_stage and every other value of the same breakdowns (indicator, sex, age, category), as
- * they will be once the stage is merged, before anything is written. The results go to the temporary table
- * derived_values (line, value_id, england, london, trend): one row per staged value (by line), and one per
- * stored value whose results change (by value_id). Needs the staged values' indicators to exist (polarity,
- * value type). Values are read through a cursor in series order, so memory stays flat.
+ * they will be once the stage is merged. A staged value whose key is new is inserted into indicator_values
+ * there and then, with its results and `loadId`, a batch at a time: each value is read and written once,
+ * rather than staged, joined to its results and inserted again (the import's largest cost). The other
+ * results go to the temporary table derived_values (line, value_id, england, london, trend): one row per
+ * staged value that is stored already (by line, for the merge's update), and one per stored value whose
+ * results change (by value_id). Needs the staged values' areas and indicators to exist. Values are read
+ * through a cursor in series order, so memory stays flat; the cursor sees the values as they were before
+ * any of these inserts. Returns the number of values inserted.
  */
-export async function computeStagedDerivedValues(db: Db, batchSize = 5000): Promise<void> {
+export async function computeStagedDerivedValues(
+  db: Db,
+  options: { readonly loadId: number; readonly batchSize?: number },
+): Promise<number> {
+  const batchSize = options.batchSize ?? 5000;
   const stage = sql.raw(INDICATOR_VALUES_STAGE);
   await db.execute(
     sql.raw(
@@ -46,15 +124,21 @@ export async function computeStagedDerivedValues(db: Db, batchSize = 5000): Prom
            max(m.value) filter (where m.area_code = ${sql.raw(`'${LONDON}'`)}) over w as london_value,
            i.polarity, i.value_type
       from (
-        select s.line, null::bigint as id, s.indicator_id, s.area_code, s.period, s.period_sort, s.sex, s.age,
-               s.category_type, s.category, s.value, s.lower95, s.upper95, s."count", s.denominator,
+        select s.line, null::bigint as id, e.id is not null as stored, s.indicator_id, s.area_code, s.period,
+               s.period_sort, s.sex, s.age, s.category_type, s.category, s.value, s.lower95, s.upper95,
+               s.lower998, s.upper998, s."count", s.denominator, s.value_note, s.source_trend,
+               s.source_compared_to_england, s.source_compared_to_region,
                null::text as computed_compared_to_england, null::text as computed_compared_to_london,
                null::text as computed_trend
           from ${stage} s
+          left join indicator_values e
+            on e.indicator_id = s.indicator_id and e.area_code = s.area_code and e.period = s.period
+           and e.sex = s.sex and e.age = s.age and e.category_type = s.category_type and e.category = s.category
         union all
-        select null, v.id, v.indicator_id, v.area_code, v.period, v.period_sort, v.sex, v.age,
-               v.category_type, v.category, v.value, v.lower95, v.upper95, v."count", v.denominator,
-               v.computed_compared_to_england, v.computed_compared_to_london, v.computed_trend
+        select null, v.id, null, v.indicator_id, v.area_code, v.period, v.period_sort, v.sex, v.age,
+               v.category_type, v.category, v.value, v.lower95, v.upper95, null, null, v."count", v.denominator,
+               null, null, null, null, v.computed_compared_to_england, v.computed_compared_to_london,
+               v.computed_trend
           from indicator_values v
           join (select distinct indicator_id, sex, age, category_type, category from ${stage}) b
             on b.indicator_id = v.indicator_id and b.sex = v.sex and b.age = v.age
@@ -70,20 +154,29 @@ export async function computeStagedDerivedValues(db: Db, batchSize = 5000): Prom
      order by m.indicator_id, m.sex, m.age, m.category_type, m.category, m.area_code, m.period_sort, m.period`;
 
   const derive = createValueDeriver();
+  let inserted = 0;
   await forEachBatch<MergedRow>(db, merged, batchSize, async (rows) => {
     const out: unknown[][] = [];
+    const fresh: unknown[][] = [];
     for (const row of rows) {
       const d = derive(row);
-      if (row.line !== null) {
+      if (row.line === null) {
+        if (
+          d.england !== row.computed_compared_to_england ||
+          d.london !== row.computed_compared_to_london ||
+          d.trend !== row.computed_trend
+        ) {
+          out.push([null, row.id, d.england, d.london, d.trend]);
+        }
+      } else if (row.stored) {
         out.push([row.line, null, d.england, d.london, d.trend]);
-      } else if (
-        d.england !== row.computed_compared_to_england ||
-        d.london !== row.computed_compared_to_london ||
-        d.trend !== row.computed_trend
-      ) {
-        out.push([null, row.id, d.england, d.london, d.trend]);
+      } else {
+        fresh.push(newValueRow(row, d, options.loadId));
       }
     }
     await bulkInsert(db, DERIVED_VALUES, derivedColumns, out);
+    await bulkInsert(db, 'indicator_values', newValueColumns, fresh);
+    inserted += fresh.length;
   });
+  return inserted;
 }

@@ -34,8 +34,9 @@ const n = (rows: { n: number }[]) => Number(rows[0]?.n ?? 0);
  *   it is: London's built-in geography is richer than a file's);
  * - indicators: ids not yet known are added with the staged name and `defaults`; a definition that exists is
  *   never overwritten;
- * - comparisons and trends are computed for the values as they will be (computeDerivedValues);
- * - indicator_values: new keys are inserted; a value whose figures, note, sortable period or the source's
+ * - comparisons and trends are computed for the values as they will be, and values with new keys inserted
+ *   with theirs (computeStagedDerivedValues);
+ * - indicator_values: a value whose figures, note, sortable period or the source's
  *   trend and comparisons differ (or that was demonstration data) is updated, its previous row kept whole in
  *   indicator_value_history with the load that replaced it; identical values are left alone, but for the
  *   computed comparisons and trends, which follow from the whole data set (a new England value changes
@@ -62,7 +63,8 @@ export async function mergeIndicatorValues(
     on conflict (id) do nothing`);
 
   context.progress({ phase: 'computing', done: 0, total: 0 });
-  await computeStagedDerivedValues(db);
+  // New values are inserted here, with their comparisons and trend.
+  const inserted = await computeStagedDerivedValues(db, { loadId });
 
   context.progress({ phase: 'writing', done: 0, total: 0 });
   const updated = await queryRows<{ n: number }>(
@@ -71,12 +73,13 @@ export async function mergeIndicatorValues(
     with changed as (
       select v.id, s.*
         from indicator_values v join ${stage} s on ${keyMatches}
-       where v.is_demo
+       where v.load_id <> ${load}
+         and (v.is_demo
           or (v.period_sort, v.value, v.lower95, v.upper95, v.lower998, v.upper998, v."count", v.denominator,
               v.value_note, v.source_trend, v.source_compared_to_england, v.source_compared_to_region)
              is distinct from
              (s.period_sort, s.value, s.lower95, s.upper95, s.lower998, s.upper998, s."count", s.denominator,
-              s.value_note, s.source_trend, s.source_compared_to_england, s.source_compared_to_region)
+              s.value_note, s.source_trend, s.source_compared_to_england, s.source_compared_to_region))
     ),
     history as (
       insert into indicator_value_history (value_id, previous, replaced_by_load_id)
@@ -102,31 +105,13 @@ export async function mergeIndicatorValues(
     update indicator_values v set ${computedFrom('d')}
       from ${stage} s join ${derived} d on d.line = s.line
      where ${keyMatches} and v.load_id <> ${load} and ${computedDiffers}`);
-  const inserted = await queryRows<{ n: number }>(
-    db,
-    sql`
-    with inserted as (
-      insert into indicator_values (indicator_id, area_code, period, period_sort, sex, age, category_type, category,
-             value, lower95, upper95, lower998, upper998, "count", denominator, value_note, source_trend,
-             source_compared_to_england, source_compared_to_region, computed_compared_to_england,
-             computed_compared_to_london, computed_trend, load_id)
-      select s.indicator_id, s.area_code, s.period, s.period_sort, s.sex, s.age, s.category_type, s.category,
-             s.value, s.lower95, s.upper95, s.lower998, s.upper998, s."count", s.denominator, s.value_note,
-             s.source_trend, s.source_compared_to_england, s.source_compared_to_region, d.england, d.london,
-             d.trend, ${load}
-        from ${stage} s join ${derived} d on d.line = s.line
-       where not exists (select 1 from indicator_values v where ${keyMatches})
-      returning 1
-    )
-    select count(*)::int as n from inserted`,
-  );
   // Values of the same indicators from other loads whose comparisons or trend follow from the new ones.
   await db.execute(sql`
     update indicator_values v set ${computedFrom('d')} from ${derived} d where d.value_id = v.id`);
   const staged = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from ${stage}`);
   return {
-    inserted: n(inserted),
+    inserted,
     updated: n(updated),
-    unchanged: n(staged) - n(inserted) - n(updated),
+    unchanged: n(staged) - inserted - n(updated),
   };
 }
