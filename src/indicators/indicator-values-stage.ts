@@ -80,3 +80,18 @@ export async function stageIndicatorValues(db: Db, values: readonly StagedValue[
     values.map((v) => columns.map(([key]) => v[key])),
   );
 }
+
+/**
+ * Indexes the staged values by their key and gathers the stage's statistics, before the merge reads it.
+ * Without them PostgreSQL estimates the stage's joins with indicator_values at one row and plans nested
+ * loops over the unindexed stage: re-importing the ONS Health Index (120,344 rows) ran for over ten minutes;
+ * with them, seconds.
+ */
+export async function indexIndicatorValuesStage(db: Db): Promise<void> {
+  await db.execute(
+    sql.raw(
+      `create index on ${INDICATOR_VALUES_STAGE} (indicator_id, area_code, period, sex, age, category_type, category)`,
+    ),
+  );
+  await db.execute(sql.raw(`analyze ${INDICATOR_VALUES_STAGE}`));
+}

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../db/query-rows.js';
 import type { ImportContext, ImportOutcome } from '../imports/importer.js';
 import { computeStagedDerivedValues, DERIVED_VALUES } from './compute-staged-derived-values.js';
-import { INDICATOR_VALUES_STAGE } from './indicator-values-stage.js';
+import { INDICATOR_VALUES_STAGE, indexIndicatorValuesStage } from './indicator-values-stage.js';
 import type { periodTypes, polarities, valueTypes } from './indicators-table.js';
 
 /** What an indicator the database does not know yet is recorded as, until its definition is filled in. */
@@ -49,6 +49,7 @@ export async function mergeIndicatorValues(
   const { db, loadId } = context;
   const load = sql`${loadId}::integer`;
   context.progress({ phase: 'writing', done: 0, total: 0 });
+  await indexIndicatorValuesStage(db);
   await db.execute(sql`
     insert into areas (code, name, area_type)
     select distinct on (area_code) area_code, area_name, area_type from ${stage}

@@ -7,7 +7,6 @@ import { ONS_HEALTH_INDEX_LICENCE, ONS_HEALTH_INDEX_SOURCE } from './ons-health-
 import {
   beginUnlisted,
   defineStagedIndicators,
-  indexStage,
   resolveUnlistedIds,
   stagedOnsHealthIndexValue,
 } from './ons-health-index-merge.js';
@@ -40,7 +39,6 @@ export const onsHealthIndexImporter: Importer<OnsHealthIndexColumn, OnsHealthInd
   check: rejectDuplicateValues,
   async apply(context) {
     await resolveUnlistedIds(context);
-    await indexStage(context.db);
     await defineStagedIndicators(context.db);
     return mergeIndicatorValues(context, {
       valueType: 'score',

@@ -125,21 +125,6 @@ export async function defineStagedIndicators(db: Db): Promise<void> {
   for (const { id, name } of staged) await defineIndicator(db, Number(id), name);
 }
 
-/**
- * Indexes the staged values by their key and gathers the stage's statistics, before the shared merge reads
- * it. Without them PostgreSQL estimates the stage's join with indicator_values at one row and plans a nested
- * loop over the unindexed stage: re-importing the whole file (120,344 rows) then ran for over ten minutes in
- * computeStagedDerivedValues; with them, seconds. (Belongs in the shared stage; see the report.)
- */
-export async function indexStage(db: Db): Promise<void> {
-  await db.execute(
-    sql.raw(
-      `create index on ${INDICATOR_VALUES_STAGE} (indicator_id, area_code, period, sex, age, category_type, category)`,
-    ),
-  );
-  await db.execute(sql.raw(`analyze ${INDICATOR_VALUES_STAGE}`));
-}
-
 async function defineIndicator(db: Db, id: number, name: string): Promise<void> {
   await db
     .insert(indicators)
