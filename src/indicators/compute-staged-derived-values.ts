@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { forEachBatch } from '../db/cursor-batches.js';
 import type { Db } from '../db/db.js';
+import { queryRows } from '../db/query-rows.js';
 import { type BulkColumn, bulkInsert } from '../imports/bulk-insert.js';
 import {
   createValueDeriver,
@@ -31,6 +32,9 @@ interface MergedRow extends DerivationRow {
   readonly computed_compared_to_london: string | null;
   readonly computed_trend: string | null;
 }
+
+/** A row as the query gives it, before its benchmarks and its indicator's definition are added. */
+type FetchedRow = Omit<MergedRow, 'england_value' | 'london_value' | 'polarity' | 'value_type'>;
 
 /** The columns of indicator_values a new staged value is inserted with, in the order newValueRow gives. */
 const newValueColumns: readonly BulkColumn[] = [
@@ -111,7 +115,7 @@ export async function computeStagedDerivedValues(
   db: Db,
   options: { readonly loadId: number; readonly batchSize?: number },
 ): Promise<number> {
-  const batchSize = options.batchSize ?? 5000;
+  const batchSize = options.batchSize ?? 10_000;
   const stage = sql.raw(INDICATOR_VALUES_STAGE);
   await db.execute(
     sql.raw(
@@ -119,10 +123,7 @@ export async function computeStagedDerivedValues(
     ),
   );
   const merged = sql`
-    select m.*,
-           max(m.value) filter (where m.area_code = ${sql.raw(`'${ENGLAND}'`)}) over w as england_value,
-           max(m.value) filter (where m.area_code = ${sql.raw(`'${LONDON}'`)}) over w as london_value,
-           i.polarity, i.value_type
+    select m.*
       from (
         select s.line, null::bigint as id, e.id is not null as stored, s.indicator_id, s.area_code, s.period,
                s.period_sort, s.sex, s.age, s.category_type, s.category, s.value, s.lower95, s.upper95,
@@ -149,34 +150,86 @@ export async function computeStagedDerivedValues(
               and s.sex = v.sex and s.age = v.age and s.category_type = v.category_type
               and s.category = v.category)
       ) m
-      join indicators i on i.id = m.indicator_id
-    window w as (partition by m.indicator_id, m.period, m.sex, m.age, m.category_type, m.category)
-     order by m.indicator_id, m.sex, m.age, m.category_type, m.category, m.area_code, m.period_sort, m.period`;
+     order by m.indicator_id, m.sex, m.age, m.category_type, m.category,
+              m.area_code not in (${sql.raw(`'${ENGLAND}', '${LONDON}'`)}), m.area_code, m.period_sort, m.period`;
 
+  // One sort, in series order with England's and London's series first in each breakdown: their values
+  // are held (a few rows per breakdown) until the breakdown's first other area, by when every period's
+  // benchmark is known. A window over the periods would cost a second sort of every row.
+  const definitions = new Map(
+    (
+      await queryRows<{ id: number; polarity: string; value_type: string }>(
+        db,
+        sql`select id, polarity, value_type from indicators
+             where id in (select distinct indicator_id from ${stage})`,
+      )
+    ).map((i) => [Number(i.id), i]),
+  );
   const derive = createValueDeriver();
+  let breakdown = '';
+  let held: FetchedRow[] = [];
+  const england = new Map<string, number | null>();
+  const london = new Map<string, number | null>();
   let inserted = 0;
-  await forEachBatch<MergedRow>(db, merged, batchSize, async (rows) => {
-    const out: unknown[][] = [];
-    const fresh: unknown[][] = [];
-    for (const row of rows) {
-      const d = derive(row);
-      if (row.line === null) {
-        if (
-          d.england !== row.computed_compared_to_england ||
-          d.london !== row.computed_compared_to_london ||
-          d.trend !== row.computed_trend
-        ) {
-          out.push([null, row.id, d.england, d.london, d.trend]);
-        }
-      } else if (row.stored) {
-        out.push([row.line, null, d.england, d.london, d.trend]);
-      } else {
-        fresh.push(newValueRow(row, d, options.loadId));
+  let out: unknown[][] = [];
+  let fresh: unknown[][] = [];
+
+  const result = (fetched: FetchedRow): void => {
+    const definition = definitions.get(Number(fetched.indicator_id));
+    const row: MergedRow = Object.assign(fetched, {
+      england_value: england.get(fetched.period) ?? null,
+      london_value: london.get(fetched.period) ?? null,
+      polarity: definition?.polarity ?? 'no-judgement',
+      value_type: definition?.value_type ?? 'score',
+    });
+    const d = derive(row);
+    if (row.line === null) {
+      if (
+        d.england !== row.computed_compared_to_england ||
+        d.london !== row.computed_compared_to_london ||
+        d.trend !== row.computed_trend
+      ) {
+        out.push([null, row.id, d.england, d.london, d.trend]);
       }
+    } else if (row.stored) {
+      out.push([row.line, null, d.england, d.london, d.trend]);
+    } else {
+      fresh.push(newValueRow(row, d, options.loadId));
     }
+  };
+  const release = (): void => {
+    for (const row of held) result(row);
+    held = [];
+  };
+  const write = async (): Promise<void> => {
     await bulkInsert(db, DERIVED_VALUES, derivedColumns, out);
     await bulkInsert(db, 'indicator_values', newValueColumns, fresh);
     inserted += fresh.length;
+    out = [];
+    fresh = [];
+  };
+
+  await db.execute(sql`set local work_mem = '64MB'`);
+  await forEachBatch<FetchedRow>(db, merged, batchSize, async (rows) => {
+    for (const row of rows) {
+      const key = `${row.indicator_id}\u0000${row.sex}\u0000${row.age}\u0000${row.category_type}\u0000${row.category}`;
+      if (key !== breakdown) {
+        release();
+        breakdown = key;
+        england.clear();
+        london.clear();
+      }
+      if (row.area_code === ENGLAND || row.area_code === LONDON) {
+        (row.area_code === ENGLAND ? england : london).set(row.period, row.value);
+        held.push(row);
+        continue;
+      }
+      release();
+      result(row);
+    }
+    await write();
   });
+  release();
+  await write();
   return inserted;
 }
