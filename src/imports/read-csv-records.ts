@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
-import { pipeline, Transform } from 'node:stream';
-import { CsvError, parse } from 'csv-parse';
+import { StringDecoder } from 'node:string_decoder';
+import { CsvRecordParser, CsvSyntaxError } from './csv-record-parser.js';
 import { ImportError } from './import-error.js';
 
 /** One record of a CSV file: its fields and the 1-based line of the file it starts on. */
@@ -19,6 +19,8 @@ export interface ReadCsvOptions {
   readonly optionalTrailingFields?: number;
   /** The longest record accepted, in characters (default 1 MiB): an unclosed quote cannot eat the file. */
   readonly maxRecordSize?: number;
+  /** The size of the chunks the file is read in (default 64 KiB): for tests of records split across chunks. */
+  readonly chunkSize?: number;
 }
 
 /**
@@ -30,78 +32,59 @@ export interface ReadCsvOptions {
  * Throws ImportError IMPORT_TRUNCATED when the file ends inside a quoted field or its last record is shorter
  * than the header allows (a download cut off), IMPORT_MALFORMED_CSV when the quoting is broken (after which
  * no line can be trusted), IMPORT_UNREADABLE when the file cannot be read. Memory stays flat: the file is
- * read in 64 KiB chunks with back-pressure, and one record is held back to know which is the last.
+ * read in 64 KiB chunks with back-pressure, only the text of an unfinished record is kept between chunks,
+ * and one record is held back to know which is the last.
  */
 export async function* readCsvRecords(path: string, options: ReadCsvOptions = {}): AsyncGenerator<CsvRecord> {
   const optional = options.optionalTrailingFields ?? 0;
   const onChunk = options.onChunk;
-  const maxRecordSize = options.maxRecordSize ?? 1 << 20;
-  const header = await readHeader(path, maxRecordSize);
-  if (!header) {
-    // An empty file: its bytes (a byte order mark, blank lines) are still seen.
-    for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) onChunk?.(chunk);
-    return;
-  }
-  yield { line: header.line, fields: header.fields };
-  const headerWidth = header.fields.length;
-
-  // The data records are parsed after the header's bytes, so that csv-parse takes the length of the first
-  // data record as the norm: Fingertips' rows are all one field shorter than its header, and csv-parse
-  // builds a costly error object for every record whose length differs from the first's.
-  // A CSV error is held until the records parsed before it have been handled, so that its line is right.
-  let csvError: CsvError | undefined;
-  const parser = parse({
-    relax_column_count: true,
-    max_record_size: maxRecordSize,
-    skip_records_with_error: true,
-    on_skip: (error) => {
-      csvError ??= error;
-      return undefined;
-    },
-  });
-  let skip = header.bytes;
-  const tap = new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      onChunk?.(chunk);
-      if (skip >= chunk.length) {
-        skip -= chunk.length;
-        callback();
-        return;
-      }
-      const rest = skip > 0 ? chunk.subarray(skip) : chunk;
-      skip = 0;
-      callback(null, rest);
-    },
-  });
-  let streamError: unknown;
-  pipeline(createReadStream(path, { highWaterMark: 1 << 16 }), tap, parser, (error) => {
-    if (error) streamError = error;
-  });
-
-  let nextLine = header.nextLine;
+  const parser = new CsvRecordParser(options.maxRecordSize ?? 1 << 20);
+  // A StringDecoder keeps the bytes of a character split between chunks for the next one.
+  const decoder = new StringDecoder('utf8');
+  let started = false;
+  const feed = (text: string) => {
+    if (!started && text.length > 0) {
+      started = true;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
+    parser.write(text);
+  };
+  let nextLine = 1;
+  let headerWidth = -1;
   let held: CsvRecord | undefined;
-  let parsed = 0;
-  try {
-    for await (const fields of parser as AsyncIterable<string[]>) {
-      if (csvError && parsed >= Number(csvError.records ?? 0)) break;
-      parsed++;
+  // Takes the complete records out of the parser; a generator so that each is handed on at once.
+  function* records(): Generator<CsvRecord> {
+    for (let fields = parser.next(); fields; fields = parser.next()) {
       const line = nextLine;
-      nextLine = line + 1 + lineBreaksIn(fields);
+      nextLine = line + 1 + parser.breaks;
       if (fields.length === 1 && fields[0] === '') continue;
+      if (headerWidth < 0) {
+        headerWidth = fields.length;
+        parser.forgetRecordDelimiter();
+        yield { line, fields };
+        continue;
+      }
       if (fields.length < headerWidth && fields.length >= headerWidth - optional) {
         while (fields.length < headerWidth) fields.push('');
       }
       if (held) yield held;
       held = { line, fields };
     }
+  }
+  try {
+    for await (const chunk of createReadStream(path, {
+      highWaterMark: options.chunkSize ?? 1 << 16,
+    }) as AsyncIterable<Buffer>) {
+      onChunk?.(chunk);
+      feed(decoder.write(chunk));
+      yield* records();
+    }
+    feed(decoder.end());
+    parser.end();
+    yield* records();
   } catch (error) {
-    throw translate(error ?? streamError, path, nextLine);
+    throw translate(error, path, nextLine);
   }
-  if (csvError) {
-    parser.destroy();
-    throw translate(csvError, path, nextLine);
-  }
-  if (streamError) throw translate(streamError, path, nextLine);
   if (held) {
     if (held.fields.length < headerWidth - optional) {
       throw new ImportError(
@@ -114,70 +97,10 @@ export async function* readCsvRecords(path: string, options: ReadCsvOptions = {}
   }
 }
 
-/**
- * The first record that is not a blank line: its fields, the line it starts on, the line after it and how
- * many bytes it ends at (byte order mark and record delimiter included). Undefined for a file without one.
- */
-async function readHeader(
-  path: string,
-  maxRecordSize: number,
-): Promise<{ fields: string[]; line: number; nextLine: number; bytes: number } | undefined> {
-  let csvError: CsvError | undefined;
-  const parser = parse({
-    bom: true,
-    relax_column_count: true,
-    info: true,
-    max_record_size: maxRecordSize,
-    skip_records_with_error: true,
-    on_skip: (error) => {
-      csvError ??= error;
-      return undefined;
-    },
-  });
-  let streamError: unknown;
-  pipeline(createReadStream(path, { highWaterMark: 1 << 16 }), parser, (error) => {
-    if (error) streamError = error;
-  });
-  let nextLine = 1;
-  let parsed = 0;
-  try {
-    for await (const { record, info } of parser as AsyncIterable<{
-      record: string[];
-      info: { bytes: number };
-    }>) {
-      if (csvError && parsed >= Number(csvError.records ?? 0)) break;
-      parsed++;
-      const line = nextLine;
-      nextLine = line + 1 + lineBreaksIn(record);
-      if (record.length === 1 && record[0] === '') continue;
-      parser.destroy();
-      return { fields: record, line, nextLine, bytes: info.bytes };
-    }
-  } catch (error) {
-    throw translate(error ?? streamError, path, nextLine);
-  }
-  if (csvError) {
-    parser.destroy();
-    throw translate(csvError, path, nextLine);
-  }
-  if (streamError) throw translate(streamError, path, nextLine);
-  return undefined;
-}
-
-/** Line breaks inside quoted fields, counted as an editor counts lines (\r\n is one). */
-function lineBreaksIn(fields: readonly string[]): number {
-  let n = 0;
-  for (const field of fields) {
-    if (field.length === 0 || (field.indexOf('\n') < 0 && field.indexOf('\r') < 0)) continue;
-    n += field.match(/\r\n|\r|\n/g)?.length ?? 0;
-  }
-  return n;
-}
-
 function translate(error: unknown, path: string, line: number): Error {
   if (error instanceof ImportError) return error;
-  if (error instanceof CsvError) {
-    if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
+  if (error instanceof CsvSyntaxError) {
+    if (error.problem === 'quote-not-closed') {
       return new ImportError(
         'IMPORT_TRUNCATED',
         `the file ends inside a quoted field opened in the record starting on line ${line}: it looks truncated`,
@@ -186,7 +109,7 @@ function translate(error: unknown, path: string, line: number): Error {
     }
     return new ImportError(
       'IMPORT_MALFORMED_CSV',
-      `malformed CSV in the record starting on line ${line}: ${csvProblem(error)}`,
+      `malformed CSV in the record starting on line ${line}: ${csvProblem[error.problem]}`,
       { line, cause: error },
     );
   }
@@ -197,15 +120,8 @@ function translate(error: unknown, path: string, line: number): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
 
-function csvProblem(error: CsvError): string {
-  switch (error.code) {
-    case 'INVALID_OPENING_QUOTE':
-      return 'a quote inside an unquoted field';
-    case 'CSV_INVALID_CLOSING_QUOTE':
-      return 'text after the closing quote of a field';
-    case 'CSV_MAX_RECORD_SIZE':
-      return 'a record longer than the limit (an unclosed quote?)';
-    default:
-      return error.message.replace(/ at line \d+.*$/, '');
-  }
-}
+const csvProblem = {
+  'quote-in-unquoted-field': 'a quote inside an unquoted field',
+  'text-after-closing-quote': 'text after the closing quote of a field',
+  'record-too-long': 'a record longer than the limit (an unclosed quote?)',
+};
