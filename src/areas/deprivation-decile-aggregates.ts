@@ -85,7 +85,7 @@ export async function deprivationDecileAggregates(
     with lsoa as (
       select d.area_code, d.decile
         from deprivation d
-       where d.edition = ${options.edition} and d.decile is not null and left(d.area_code, 3) in ('E01', 'W01')
+       where d.edition = ${options.edition} and d.decile is not null and (d.area_code like 'E01%' or d.area_code like 'W01%')
        ${inArea}
     ),
     per_lsoa as (

@@ -16,6 +16,10 @@ export const commands: Record<string, Command> = {
     summary: 'compute indicator values (DSRs, rates, proportions) from imported counts and populations',
     load: () => import('./compute-command.js'),
   },
+  'deprivation-deciles': {
+    summary: 'the population of each IMD decile of LSOAs, for England or an area',
+    load: () => import('./deprivation-deciles-command.js'),
+  },
   calc: {
     summary: "compute indicators from a CSV file with OHID's methods",
     load: () => import('./calc-command.js'),

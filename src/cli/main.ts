@@ -2,12 +2,15 @@ import { AppError } from '../errors/app-error.js';
 import { UsageError } from '../errors/usage-error.js';
 import { commands } from './commands.js';
 
+// Wide enough for the longest command name, so that every summary starts in one column.
+const nameWidth = Math.max(...Object.keys(commands).map((name) => name.length)) + 2;
+
 const usage = () =>
   [
     'Usage: healthhub <command> [options]',
     '',
     'Commands:',
-    ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)}${c.summary}`),
+    ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(nameWidth)}${c.summary}`),
     '',
     "Run 'healthhub <command> --help' for a command's options.",
     'Configuration comes from the environment: see the README.',
