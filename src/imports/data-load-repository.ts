@@ -52,9 +52,10 @@ export async function recordLoadCounts(db: Db, id: number, counts: LoadCounts): 
 }
 
 /**
- * Serialises imports by the same importer for the rest of the transaction, so two runs of one file at the
- * same moment cannot both load it.
+ * Makes imports and computations take turns, for the rest of the transaction: two runs of one file at the
+ * same moment cannot both load it, and each merge may assume that no other writes the shared tables (areas,
+ * indicator values, populations) between its checks and its writes, as its plain inserts do.
  */
-export async function lockImports(db: Db, name: string): Promise<void> {
-  await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`healthhub-import:${name}`}, 0))`);
+export async function lockImports(db: Db): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtextextended('healthhub-import', 0))`);
 }

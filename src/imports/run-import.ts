@@ -78,7 +78,7 @@ export async function runImport<K extends string, Row>(
   let summary: ImportSummary;
   try {
     summary = await db.transaction(async (trx) => {
-      await lockImports(trx, importer.name);
+      await lockImports(trx);
       const raced = await findLoadByHash(trx, importer.name, sha256);
       if (raced) return alreadyLoaded(importer.name, source, raced.id);
       const loadId = await createImportLoad(trx, { name: importer.name, source, sha256 });

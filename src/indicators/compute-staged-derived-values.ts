@@ -201,17 +201,30 @@ export async function computeStagedDerivedValues(
     for (const row of held) result(row);
     held = [];
   };
-  const write = async (): Promise<void> => {
-    await bulkInsert(db, DERIVED_VALUES, derivedColumns, out);
-    await bulkInsert(db, 'indicator_values', newValueColumns, fresh);
-    inserted += fresh.length;
+  // Writes a batch's results. Started as soon as the next batch has been fetched, so that the database
+  // inserts one batch while the next is derived here: the two costs overlap rather than add up.
+  const write = async (results: unknown[][], values: unknown[][]): Promise<void> => {
+    await bulkInsert(db, DERIVED_VALUES, derivedColumns, results);
+    await bulkInsert(db, 'indicator_values', newValueColumns, values);
+    inserted += values.length;
+  };
+  const take = (): [unknown[][], unknown[][]] => {
+    const taken: [unknown[][], unknown[][]] = [out, fresh];
     out = [];
     fresh = [];
+    return taken;
   };
+  let derived: [unknown[][], unknown[][]] | undefined;
 
   await db.execute(sql`set local work_mem = '64MB'`);
   await forEachBatch<FetchedRow>(db, merged, batchSize, async (rows) => {
-    for (const row of rows) {
+    const writing = derived ? write(...derived) : Promise.resolve();
+    // A failed write is thrown below, once this batch is derived; until then it must not go unhandled.
+    writing.catch(() => {});
+    for (let r = 0; r < rows.length; r++) {
+      // Let the COPY under way send its rows while this batch is derived.
+      if (r % 1000 === 999) await new Promise((resolve) => setImmediate(resolve));
+      const row = rows[r]!;
       const key = `${row.indicator_id}\u0000${row.sex}\u0000${row.age}\u0000${row.category_type}\u0000${row.category}`;
       if (key !== breakdown) {
         release();
@@ -227,9 +240,12 @@ export async function computeStagedDerivedValues(
       release();
       result(row);
     }
-    await write();
+    derived = take();
+    await writing;
   });
   release();
-  await write();
+  const last = take();
+  if (derived) await write(...derived);
+  await write(...last);
   return inserted;
 }

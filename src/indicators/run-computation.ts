@@ -85,7 +85,7 @@ export async function runComputation(
   const age = indicatorAgeLabel(request.ages);
   try {
     return await db.transaction(async (trx) => {
-      await lockImports(trx, COMPUTE_LOAD_NAME);
+      await lockImports(trx);
       const [load] = await trx
         .insert(dataLoads)
         .values({ kind: 'import', name: COMPUTE_LOAD_NAME, source: plan.description, isDemo: false })
