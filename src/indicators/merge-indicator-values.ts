@@ -50,17 +50,24 @@ export async function mergeIndicatorValues(
   const load = sql`${loadId}::integer`;
   context.progress({ phase: 'writing', done: 0, total: 0 });
   await indexIndicatorValuesStage(db);
+  // Each new area and indicator as its first line names it. The first lines are found by grouping, which
+  // hashes, rather than by distinct on, which would sort every staged row.
   await db.execute(sql`
+    with firsts as (
+      select min(line) as line from ${stage}
+       where area_name is not null and area_type is not null group by area_code
+    )
     insert into areas (code, name, area_type)
-    select distinct on (area_code) area_code, area_name, area_type from ${stage}
-     where area_name is not null and area_type is not null
-     order by area_code, line
+    select s.area_code, s.area_name, s.area_type from ${stage} s join firsts f on f.line = s.line
     on conflict (code) do nothing`);
   await db.execute(sql`
+    with firsts as (
+      select min(line) as line from ${stage} where indicator_name is not null group by indicator_id
+    )
     insert into indicators (id, name, value_type, polarity, period_type, source, licence)
-    select distinct on (indicator_id) indicator_id, indicator_name, ${defaults.valueType}, ${defaults.polarity},
-           ${defaults.periodType}, ${defaults.source}, ${defaults.licence}
-      from ${stage} where indicator_name is not null order by indicator_id, line
+    select s.indicator_id, s.indicator_name, ${defaults.valueType}, ${defaults.polarity}, ${defaults.periodType},
+           ${defaults.source}, ${defaults.licence}
+      from ${stage} s join firsts f on f.line = s.line
     on conflict (id) do nothing`);
 
   context.progress({ phase: 'computing', done: 0, total: 0 });
