@@ -78,12 +78,30 @@ export function fieldsByKey<K extends string>(
   fields: readonly string[],
   match: HeaderMatch<K>,
 ): Record<K, string> {
-  const out = {} as Record<K, string>;
-  const { keys, index } = match;
-  for (let k = 0; k < keys.length; k++) {
-    const key = keys[k]!;
-    const i = index[key];
-    out[key] = i < 0 ? '' : (fields[i] ?? '');
+  let build = builders.get(match) as ((fields: readonly string[]) => Record<K, string>) | undefined;
+  if (!build) {
+    build = recordBuilder(match);
+    builders.set(match, build);
   }
-  return out;
+  return build(fields);
+}
+
+const builders = new WeakMap<HeaderMatch, (fields: readonly string[]) => Record<string, string>>();
+
+/**
+ * A function that makes one record's object with a single object literal, compiled once per header: every
+ * object then has the same shape from birth, where adding the keys one by one made each row's object a
+ * dictionary (a tenth of the import's reading time over a million rows). Keys and indexes are the
+ * importer's and the header's, written as JSON literals, never the file's text.
+ */
+function recordBuilder<K extends string>(
+  match: HeaderMatch<K>,
+): (fields: readonly string[]) => Record<K, string> {
+  const entries = match.keys.map((key) => {
+    const i = match.index[key];
+    return `${JSON.stringify(key)}: ${i < 0 ? "''" : `f[${JSON.stringify(i)}] ?? ''`}`;
+  });
+  return new Function('f', `return { ${entries.join(', ')} };`) as (
+    fields: readonly string[],
+  ) => Record<K, string>;
 }
