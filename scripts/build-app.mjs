@@ -18,8 +18,11 @@ const external = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies })
 // dist/ holds only what this script and build-assets.mjs write: start clean.
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 await build({
-  entryPoints: [join(root, 'src', 'cli', 'main.ts')],
+  // The reading thread of imports (src/imports/parse-worker.ts) is an entry of its own, beside main.js,
+  // where the chunk that starts it looks for it.
+  entryPoints: [join(root, 'src', 'cli', 'main.ts'), join(root, 'src', 'imports', 'parse-worker.ts')],
   outdir: join(root, 'dist', 'cli'),
+  entryNames: '[name]',
   // Chunks sit beside main.js, two folders below the repository root, as src/<feature>/ files do: code that
   // finds templates and migrations from import.meta.url works the same run from source or from the bundle.
   chunkNames: '[name]-[hash]',

@@ -1,6 +1,7 @@
 import type { Db } from '../db/db.js';
 import type { HeaderColumn } from './check-header.js';
 import type { ImportProgressListener } from './import-progress.js';
+import type { ParseWorkerKind } from './parse-worker.js';
 import type { RowResult } from './validate-row.js';
 
 /** A valid row and the line of the file it came from. */
@@ -44,6 +45,11 @@ export interface Importer<K extends string, Row> {
   readonly columns: readonly HeaderColumn<K>[];
   /** The tables `apply` fills or changes: analysed after it, so that the next query plans for their size. */
   readonly tables: readonly string[];
+  /**
+   * The reading thread's name for this importer's record parser (see parse-worker.ts), when its files may
+   * be read and validated on a worker thread while this one writes.
+   */
+  readonly readOnThread?: ParseWorkerKind;
   /** Data records may lack this many trailing fields (read as ''); see readCsvRecords. */
   readonly optionalTrailingFields?: number;
   /** Validates one record's fields; `names` are the file's column names, for reasons. */

@@ -1,17 +1,16 @@
-import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { analyzeTables } from '../db/analyze-tables.js';
 import type { Db } from '../db/db.js';
-import { checkHeader, fieldsByKey, type HeaderMatch } from './check-header.js';
 import { createImportLoad, findLoadByHash, lockImports, recordLoadCounts } from './data-load-repository.js';
 import { fileSha256 } from './file-sha256.js';
 import { ImportError } from './import-error.js';
 import type { ImportProgressListener } from './import-progress.js';
 import { defaultReportPath, ImportReport } from './import-report.js';
 import type { ImportSummary } from './import-summary.js';
-import type { ImportContext, Importer, LineRow } from './importer.js';
-import { readCsvRecords } from './read-csv-records.js';
+import type { ImportContext, Importer } from './importer.js';
+import { parseRecordBatches } from './parse-record-batches.js';
+import { parseRecordBatchesInWorker } from './parse-record-batches-in-worker.js';
 
 export interface RunImportOptions {
   /** The CSV file to import. */
@@ -21,8 +20,13 @@ export interface RunImportOptions {
   /** Where to write the report of rejected rows; default beside the input (see defaultReportPath). */
   readonly reportPath?: string;
   readonly onProgress?: ImportProgressListener;
-  /** Valid rows passed to the importer's `write` at a time (default 2,000). */
+  /** Records read and validated at a time (default 2,000). */
   readonly batchSize?: number;
+  /**
+   * Read and validate the file on a worker thread when the importer can (Importer.readOnThread); default
+   * true. Either way the same rows, rejections and errors.
+   */
+  readonly readOnThread?: boolean;
 }
 
 /**
@@ -92,10 +96,6 @@ export async function runImport<K extends string, Row>(
       };
       await importer.begin(context);
 
-      const streamed = createHash('sha256');
-      let bytes = 0;
-      let match: HeaderMatch<K> | undefined;
-      let batch: LineRow<Row>[] = [];
       // One batch is written while the next is read: the database's work overlaps the parsing. The write's
       // failure is kept (not left unhandled) and thrown when it is next awaited.
       let writing: Promise<{ error: unknown } | undefined> = Promise.resolve(undefined);
@@ -103,44 +103,24 @@ export async function runImport<K extends string, Row>(
         const failed = await writing;
         if (failed) throw failed.error;
       };
-      const write = (rows: LineRow<Row>[]) => {
-        writing = importer.write(context, rows).then(
-          () => undefined,
-          (error: unknown) => ({ error }),
-        );
-      };
+      const batches =
+        importer.readOnThread && options.readOnThread !== false
+          ? parseRecordBatchesInWorker<Row>(file, importer.readOnThread, batchSize)
+          : parseRecordBatches(file, importer, batchSize);
+      let sha256Read: string | undefined;
       try {
-        for await (const record of readCsvRecords(file, {
-          optionalTrailingFields: importer.optionalTrailingFields ?? 0,
-          onChunk: (chunk) => {
-            streamed.update(chunk);
-            bytes += chunk.length;
-            progress({ phase: 'reading', done: bytes, total: size });
-          },
-        })) {
-          if (!match) {
-            match = checkHeader(record.fields, importer.columns);
-            continue;
-          }
-          rowsRead++;
-          if (record.fields.length !== match.width) {
-            await report.add(
-              record.line,
-              `has ${record.fields.length} fields; the header has ${match.width}`,
+        for await (const batch of batches) {
+          progress({ phase: 'reading', done: batch.bytes, total: size });
+          rowsRead += batch.rows.length + batch.rejected.length;
+          for (const { line, reason } of batch.rejected) await report.add(line, reason);
+          await written();
+          if (batch.rows.length > 0) {
+            writing = importer.write(context, batch.rows).then(
+              () => undefined,
+              (error: unknown) => ({ error }),
             );
-            continue;
           }
-          const result = importer.parse(fieldsByKey(record.fields, match), match.names);
-          if (!result.ok) {
-            await report.add(record.line, result.reason);
-            continue;
-          }
-          batch.push({ line: record.line, row: result.row });
-          if (batch.length >= batchSize) {
-            await written();
-            write(batch);
-            batch = [];
-          }
+          sha256Read = batch.sha256 ?? sha256Read;
         }
         await written();
       } catch (error) {
@@ -149,9 +129,7 @@ export async function runImport<K extends string, Row>(
         if (error instanceof ImportError) await report.add(error.line, error.message);
         throw error;
       }
-      if (!match) throw new ImportError('IMPORT_EMPTY', 'the file is empty: no header line');
-      await importer.write(context, batch);
-      if (streamed.digest('hex') !== sha256) {
+      if (sha256Read !== sha256) {
         throw new ImportError('IMPORT_FILE_CHANGED', 'the file changed while it was being imported');
       }
 

@@ -2,8 +2,9 @@ import { createIndicatorValuesStage, stageIndicatorValues } from '../../indicato
 import { mergeIndicatorValues } from '../../indicators/merge-indicator-values.js';
 import { rejectDuplicateValues } from '../../indicators/reject-duplicate-values.js';
 import type { Importer } from '../importer.js';
-import { type FingertipsColumn, fingertipsColumns } from './fingertips-columns.js';
-import { type FingertipsRow, parseFingertipsRow } from './fingertips-row.js';
+import type { FingertipsColumn } from './fingertips-columns.js';
+import { fingertipsRecordParser } from './fingertips-record-parser.js';
+import type { FingertipsRow } from './fingertips-row.js';
 
 /**
  * `healthhub import fingertips FILE.csv`: a Fingertips CSV (site download or API all_data/csv, 26 or 27
@@ -18,10 +19,9 @@ import { type FingertipsRow, parseFingertipsRow } from './fingertips-row.js';
  */
 export const fingertipsImporter: Importer<FingertipsColumn, FingertipsRow> = {
   name: 'fingertips',
-  columns: fingertipsColumns,
+  ...fingertipsRecordParser,
   tables: ['areas', 'indicators', 'indicator_values', 'indicator_value_history'],
-  optionalTrailingFields: 1,
-  parse: parseFingertipsRow,
+  readOnThread: 'fingertips',
   begin: (context) => createIndicatorValuesStage(context.db),
   write: (context, rows) =>
     stageIndicatorValues(

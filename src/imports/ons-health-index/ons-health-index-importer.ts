@@ -2,7 +2,7 @@ import { createIndicatorValuesStage, stageIndicatorValues } from '../../indicato
 import { mergeIndicatorValues } from '../../indicators/merge-indicator-values.js';
 import { rejectDuplicateValues } from '../../indicators/reject-duplicate-values.js';
 import type { Importer } from '../importer.js';
-import { type OnsHealthIndexColumn, onsHealthIndexColumns } from './ons-health-index-columns.js';
+import type { OnsHealthIndexColumn } from './ons-health-index-columns.js';
 import { ONS_HEALTH_INDEX_LICENCE, ONS_HEALTH_INDEX_SOURCE } from './ons-health-index-indicators.js';
 import {
   beginUnlisted,
@@ -10,7 +10,8 @@ import {
   resolveUnlistedIds,
   stagedOnsHealthIndexValue,
 } from './ons-health-index-merge.js';
-import { type OnsHealthIndexRow, parseOnsHealthIndexRow } from './ons-health-index-row.js';
+import { onsHealthIndexRecordParser } from './ons-health-index-record-parser.js';
+import type { OnsHealthIndexRow } from './ons-health-index-row.js';
 
 /**
  * `healthhub import ons-health-index FILE.csv`: the ONS Health Index for England's underlying data in long
@@ -24,9 +25,9 @@ import { type OnsHealthIndexRow, parseOnsHealthIndexRow } from './ons-health-ind
  */
 export const onsHealthIndexImporter: Importer<OnsHealthIndexColumn, OnsHealthIndexRow> = {
   name: 'ons-health-index',
-  columns: onsHealthIndexColumns,
+  ...onsHealthIndexRecordParser,
+  readOnThread: 'ons-health-index',
   tables: ['areas', 'indicators', 'indicator_values', 'indicator_value_history'],
-  parse: parseOnsHealthIndexRow,
   async begin(context) {
     beginUnlisted(context);
     await createIndicatorValuesStage(context.db);
