@@ -67,15 +67,16 @@ export async function snapshot(db: Db): Promise<Record<string, number | string>>
 }
 
 /**
- * Runs an import that must be refused with `code`, checks the database is as it was, and returns the error
- * and the report's lines (line,reason) without its header.
+ * Runs an import that must be refused with `code`, checks the database is as it was (`state`, default
+ * snapshot), and returns the error and the report's lines (line,reason) without its header.
  */
 export async function assertRefused(
   db: Db,
   run: () => Promise<unknown>,
   code: ImportErrorCode,
+  state: (db: Db) => Promise<Record<string, number | string>> = snapshot,
 ): Promise<{ error: ImportError; report: string[] }> {
-  const before = await snapshot(db);
+  const before = await state(db);
   let caught: unknown;
   try {
     await run();
@@ -86,7 +87,7 @@ export async function assertRefused(
   assert.equal(caught.code, code, caught.message);
   assert.equal(caught.statusCode, 400);
   assert.match(caught.message, /nothing was imported/);
-  assert.deepEqual(await snapshot(db), before, 'the database is as it was');
+  assert.deepEqual(await state(db), before, 'the database is as it was');
   const report = caught.reportPath ? readFileSync(caught.reportPath, 'utf8').trimEnd().split('\n') : [];
   if (report.length > 0) assert.equal(report[0], 'line,reason');
   return { error: caught, report: report.slice(1) };

@@ -1,10 +1,8 @@
-import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../src/db/db.js';
 import { queryRows } from '../../src/db/query-rows.js';
-import { ImportError, type ImportErrorCode } from '../../src/imports/import-error.js';
-import { snapshot } from './import-assertions.js';
+import type { ImportError, ImportErrorCode } from '../../src/imports/import-error.js';
+import { assertRefused, snapshot } from './import-assertions.js';
 
 /**
  * Everything the population and count importers and `healthhub compute` can change: the tables of
@@ -31,24 +29,10 @@ export async function longTableSnapshot(db: Db): Promise<Record<string, number |
  * Runs an import that must be refused with `code`, checks that no table changed (longTableSnapshot), and
  * returns the error and the report's lines (line,reason) without its header.
  */
-export async function assertImportRefused(
+export function assertImportRefused(
   db: Db,
   run: () => Promise<unknown>,
   code: ImportErrorCode,
 ): Promise<{ error: ImportError; report: string[] }> {
-  const before = await longTableSnapshot(db);
-  let caught: unknown;
-  try {
-    await run();
-  } catch (error) {
-    caught = error;
-  }
-  assert.ok(caught instanceof ImportError, `expected ImportError ${code}, got ${String(caught)}`);
-  assert.equal(caught.code, code, caught.message);
-  assert.equal(caught.statusCode, 400);
-  assert.match(caught.message, /nothing was imported/);
-  assert.deepEqual(await longTableSnapshot(db), before, 'the database is as it was');
-  const report = caught.reportPath ? readFileSync(caught.reportPath, 'utf8').trimEnd().split('\n') : [];
-  if (report.length > 0) assert.equal(report[0], 'line,reason');
-  return { error: caught, report: report.slice(1) };
+  return assertRefused(db, run, code, longTableSnapshot);
 }
