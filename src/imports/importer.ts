@@ -1,4 +1,5 @@
 import type { Db } from '../db/db.js';
+import type { BulkColumn } from './bulk-insert.js';
 import type { HeaderColumn } from './check-header.js';
 import type { ImportProgressListener } from './import-progress.js';
 import type { ParseWorkerKind } from './parse-worker.js';
@@ -8,6 +9,16 @@ import type { RowResult } from './validate-row.js';
 export interface LineRow<Row> {
   readonly line: number;
   readonly row: Row;
+}
+
+/**
+ * Where an importer stages its valid rows: a table, its columns, and a row's values in their order. Pure, so
+ * that a reading thread can encode the rows for COPY itself (see parseRecordBatchesInWorker).
+ */
+export interface RowStage<Row> {
+  readonly table: string;
+  readonly columns: readonly BulkColumn[];
+  values(line: number, row: Row): readonly unknown[];
 }
 
 /** What an importer's hooks get: the open transaction, the load being made, and a way to reject rows late. */
@@ -50,6 +61,12 @@ export interface Importer<K extends string, Row> {
    * be read and validated on a worker thread while this one writes.
    */
   readonly readOnThread?: ParseWorkerKind;
+  /**
+   * When `write` only stages each row (writeStagedRows over this stage): on a PostgreSQL server with the
+   * file read on a thread, that thread encodes the rows for COPY, and this one copies the text as it comes,
+   * instead of receiving the rows and calling `write`. The rows staged are the same either way.
+   */
+  readonly stage?: RowStage<Row>;
   /** Data records may lack this many trailing fields (read as ''); see readCsvRecords. */
   readonly optionalTrailingFields?: number;
   /** Validates one record's fields; `names` are the file's column names, for reasons. */

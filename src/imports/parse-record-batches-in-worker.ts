@@ -18,6 +18,7 @@ export async function* parseRecordBatchesInWorker<Row>(
   file: string,
   kind: ParseWorkerKind,
   batchSize: number,
+  options: { readonly copy?: boolean } = {},
 ): AsyncGenerator<ParsedBatch<Row>> {
   // From source, a thread does not inherit the parent's tsx hooks: it registers them before loading.
   const entry = fromSource
@@ -25,7 +26,7 @@ export async function* parseRecordBatchesInWorker<Row>(
     : workerUrl;
   const worker = new Worker(entry, {
     eval: fromSource,
-    workerData: { file, kind, batchSize } satisfies ParseWorkerData,
+    workerData: { file, kind, batchSize, copy: options.copy ?? false } satisfies ParseWorkerData,
     // Its heap holds a few batches at a time.
     resourceLimits: { maxOldGenerationSizeMb: 128 },
   });

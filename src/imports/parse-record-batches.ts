@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
+import { copyLine } from '../db/copy-text.js';
 import { checkHeader, fieldsByKey, type HeaderMatch } from './check-header.js';
 import { ImportError } from './import-error.js';
 import type { Importer, LineRow } from './importer.js';
-import { readCsvRecords } from './read-csv-records.js';
+import { readCsvRecordChunks } from './read-csv-records.js';
 
 /** A record rejected while reading: its line and why. */
 export interface RejectedRecord {
@@ -15,6 +16,11 @@ export interface ParsedBatch<Row> {
   readonly rows: LineRow<Row>[];
   readonly rejected: RejectedRecord[];
   readonly bytes: number;
+  /**
+   * Instead of `rows`, when a reading thread encoded them for COPY into the importer's stage (see
+   * Importer.stage): the text, and how many rows it holds.
+   */
+  readonly copy?: { readonly text: string; readonly rows: number };
   /** On the last batch only: the SHA-256 of every byte read, to check that the file did not change. */
   readonly sha256?: string;
 }
@@ -22,7 +28,7 @@ export interface ParsedBatch<Row> {
 /** What reading a file needs of an importer. */
 export type RecordParser<K extends string, Row> = Pick<
   Importer<K, Row>,
-  'columns' | 'optionalTrailingFields' | 'parse'
+  'columns' | 'optionalTrailingFields' | 'parse' | 'stage'
 >;
 
 /**
@@ -36,39 +42,53 @@ export async function* parseRecordBatches<K extends string, Row>(
   file: string,
   parser: RecordParser<K, Row>,
   batchSize: number,
+  options: { readonly copy?: boolean } = {},
 ): AsyncGenerator<ParsedBatch<Row>> {
+  // With `copy`, each valid row is encoded for COPY into the parser's stage as soon as it is read (the
+  // batch's `copy`, not its `rows`): its objects then die young, where a batch of them outlived collections.
+  const stage = options.copy ? parser.stage : undefined;
+  let lines: string[] = [];
   const hash = createHash('sha256');
   let bytes = 0;
   let match: HeaderMatch<K> | undefined;
   let rows: LineRow<Row>[] = [];
   let rejected: RejectedRecord[] = [];
-  for await (const record of readCsvRecords(file, {
+  for await (const records of readCsvRecordChunks(file, {
     optionalTrailingFields: parser.optionalTrailingFields ?? 0,
     onChunk: (chunk) => {
       hash.update(chunk);
       bytes += chunk.length;
     },
   })) {
-    if (!match) {
-      match = checkHeader(record.fields, parser.columns);
-      continue;
-    }
-    if (record.fields.length !== match.width) {
-      rejected.push({
-        line: record.line,
-        reason: `has ${record.fields.length} fields; the header has ${match.width}`,
-      });
-    } else {
-      const result = parser.parse(fieldsByKey(record.fields, match), match.names);
-      if (result.ok) rows.push({ line: record.line, row: result.row });
-      else rejected.push({ line: record.line, reason: result.reason });
-    }
-    if (rows.length + rejected.length >= batchSize) {
-      yield { rows, rejected, bytes };
-      rows = [];
-      rejected = [];
+    for (const record of records) {
+      if (!match) {
+        match = checkHeader(record.fields, parser.columns);
+        continue;
+      }
+      if (record.fields.length !== match.width) {
+        rejected.push({
+          line: record.line,
+          reason: `has ${record.fields.length} fields; the header has ${match.width}`,
+        });
+      } else {
+        const result = parser.parse(fieldsByKey(record.fields, match), match.names);
+        if (!result.ok) rejected.push({ line: record.line, reason: result.reason });
+        else if (stage) lines.push(copyLine(stage.values(record.line, result.row)));
+        else rows.push({ line: record.line, row: result.row });
+      }
+      if (rows.length + lines.length + rejected.length >= batchSize) {
+        yield stage
+          ? { rows, rejected, bytes, copy: { text: lines.join(''), rows: lines.length } }
+          : { rows, rejected, bytes };
+        rows = [];
+        rejected = [];
+        lines = [];
+      }
     }
   }
   if (!match) throw new ImportError('IMPORT_EMPTY', 'the file is empty: no header line');
-  yield { rows, rejected, bytes, sha256: hash.digest('hex') };
+  const sha256 = hash.digest('hex');
+  yield stage
+    ? { rows, rejected, bytes, sha256, copy: { text: lines.join(''), rows: lines.length } }
+    : { rows, rejected, bytes, sha256 };
 }

@@ -7,6 +7,8 @@ export interface ParseWorkerData {
   readonly file: string;
   readonly kind: ParseWorkerKind;
   readonly batchSize: number;
+  /** Encode the valid rows for COPY into the parser's stage (ParsedBatch.copy), when it has one. */
+  readonly copy: boolean;
 }
 
 /** A message from the thread: a batch, or the error that ended the reading. */
@@ -36,7 +38,7 @@ async function run(port: NonNullable<typeof parentPort>, data: ParseWorkerData):
   });
   try {
     const parser = (await parsers[data.kind]()) as RecordParser<string, unknown>;
-    for await (const batch of parseRecordBatches(data.file, parser, data.batchSize)) {
+    for await (const batch of parseRecordBatches(data.file, parser, data.batchSize, { copy: data.copy })) {
       port.postMessage({ batch } satisfies ParseWorkerMessage);
       ahead++;
       while (ahead >= AHEAD) await new Promise<void>((resolve) => (taken = resolve));

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { analyzeTables } from '../db/analyze-tables.js';
+import { copyChunks, postgresClientOf } from '../db/copy-rows.js';
 import type { Db } from '../db/db.js';
 import { createImportLoad, findLoadByHash, lockImports, recordLoadCounts } from './data-load-repository.js';
 import { fileSha256 } from './file-sha256.js';
@@ -103,19 +104,32 @@ export async function runImport<K extends string, Row>(
         const failed = await writing;
         if (failed) throw failed.error;
       };
-      const batches =
-        importer.readOnThread && options.readOnThread !== false
-          ? parseRecordBatchesInWorker<Row>(file, importer.readOnThread, batchSize)
-          : parseRecordBatches(file, importer, batchSize);
+      const thread = options.readOnThread !== false ? importer.readOnThread : undefined;
+      // On a PostgreSQL server, a reading thread encodes staged rows for COPY itself (Importer.stage).
+      const client = postgresClientOf(trx);
+      const copy = thread && client && importer.stage ? { client, stage: importer.stage } : undefined;
+      const batches = thread
+        ? parseRecordBatchesInWorker<Row>(file, thread, batchSize, { copy: copy !== undefined })
+        : parseRecordBatches(file, importer, batchSize);
       let sha256Read: string | undefined;
       try {
         for await (const batch of batches) {
           progress({ phase: 'reading', done: batch.bytes, total: size });
-          rowsRead += batch.rows.length + batch.rejected.length;
+          rowsRead += batch.rows.length + (batch.copy?.rows ?? 0) + batch.rejected.length;
           for (const { line, reason } of batch.rejected) await report.add(line, reason);
           await written();
-          if (batch.rows.length > 0) {
-            writing = importer.write(context, batch.rows).then(
+          const write =
+            copy && batch.copy
+              ? batch.copy.rows > 0 &&
+                copyChunks(
+                  copy.client,
+                  copy.stage.table,
+                  copy.stage.columns.map(([name]) => name),
+                  [batch.copy.text],
+                )
+              : batch.rows.length > 0 && importer.write(context, batch.rows);
+          if (write) {
+            writing = write.then(
               () => undefined,
               (error: unknown) => ({ error }),
             );

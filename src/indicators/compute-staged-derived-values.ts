@@ -10,7 +10,7 @@ import {
   ENGLAND,
   LONDON,
 } from './derive-value-results.js';
-import { INDICATOR_VALUES_STAGE } from './indicator-values-stage.js';
+import { INDICATOR_VALUES_STAGE } from './staged-value.js';
 
 /** The temporary table of computed results: by staging line for staged values, by id for the others. */
 export const DERIVED_VALUES = 'derived_values';

@@ -2,8 +2,9 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../db/query-rows.js';
 import type { ImportContext, ImportOutcome } from '../imports/importer.js';
 import { computeStagedDerivedValues, DERIVED_VALUES } from './compute-staged-derived-values.js';
-import { INDICATOR_VALUES_STAGE, indexIndicatorValuesStage } from './indicator-values-stage.js';
+import { indexIndicatorValuesStage } from './indicator-values-stage.js';
 import type { periodTypes, polarities, valueTypes } from './indicators-table.js';
+import { INDICATOR_VALUES_STAGE } from './staged-value.js';
 
 /** What an indicator the database does not know yet is recorded as, until its definition is filled in. */
 export interface NewIndicatorDefaults {

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { forEachBatch } from '../db/cursor-batches.js';
 import type { ImportContext } from '../imports/importer.js';
-import { INDICATOR_VALUES_STAGE } from './indicator-values-stage.js';
+import { INDICATOR_VALUES_STAGE } from './staged-value.js';
 
 const stage = sql.raw(INDICATOR_VALUES_STAGE);
 const firstLine = sql`

@@ -12,13 +12,10 @@ import type { ComputeRequest } from './compute-request.js';
 import type { ComputeSummary, SkippedValue } from './compute-summary.js';
 import type { ComputedFigures } from './computed-figures.js';
 import { indicatorAgeLabel } from './indicator-age-label.js';
-import {
-  createIndicatorValuesStage,
-  type StagedValue,
-  stageIndicatorValues,
-} from './indicator-values-stage.js';
+import { createIndicatorValuesStage, stageIndicatorValues } from './indicator-values-stage.js';
 import { mergeIndicatorValues } from './merge-indicator-values.js';
 import { type AreaInputs, forEachAreaInputs } from './read-compute-inputs.js';
+import type { StagedValue } from './staged-value.js';
 import { upsertComputedIndicator } from './upsert-computed-indicator.js';
 
 /** data_loads.name of every computation. */

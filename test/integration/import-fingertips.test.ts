@@ -403,6 +403,46 @@ for (const kind of databaseKinds()) {
   });
 }
 
+for (const kind of databaseKinds()) {
+  test(`on ${kind}, a file read on this thread or on a worker (rows encoded there for COPY on PostgreSQL) gives the same values`, async (c) => {
+    const path = sharedPath(c, ...REAL);
+    if (path === null) return;
+    // A bad row and a duplicate too, imported with --skip-invalid: rejections cross the threads as well.
+    const text = readFileSync(path, 'utf8');
+    const bad = replaceOnce(text, ',59.4018770993163,', ',abc,');
+    const last = bad.slice(bad.lastIndexOf('93356,"Campylobacter'));
+    const file = variant(bad + last, 'threads');
+    const values = async (readOnThread: boolean) => {
+      const t = await createTestDatabase(kind);
+      try {
+        const summary = await runImport(t.database.db, fingertipsImporter, {
+          file,
+          readOnThread,
+          skipInvalid: true,
+          reportPath: join(scratch, `threads-${readOnThread}.report.csv`),
+        });
+        const rows = await queryRows(
+          t.database.db,
+          sql`select indicator_id, area_code, period, period_sort, sex, age, category_type, category, value,
+                     lower95, upper95, lower998, upper998, "count", denominator, value_note, source_trend,
+                     source_compared_to_england, source_compared_to_region, computed_compared_to_england,
+                     computed_compared_to_london, computed_trend
+                from indicator_values
+               order by indicator_id, area_code, period, sex, age, category_type, category`,
+        );
+        const report = readFileSync(join(scratch, `threads-${readOnThread}.report.csv`), 'utf8');
+        return { summary: { ...summary, loadId: 0, reportPath: '' }, rows, report };
+      } finally {
+        await t.cleanup();
+      }
+    };
+    const worker = await values(true);
+    assert.equal(worker.summary.inserted, 851);
+    assert.equal(worker.summary.rejected, 2);
+    assert.deepEqual(await values(false), worker);
+  });
+}
+
 describe('healthhub import fingertips (the command)', () => {
   test('imports, prints the summary, refuses a bad file with exit 2 and a report beside it', async (c) => {
     const path = sharedPath(c, ...REAL);

@@ -1,9 +1,9 @@
-import { z } from 'zod';
+import { createRowValidator } from '../create-row-validator.js';
 import { gssCodeCell, requiredTextCell } from '../csv-fields.js';
 import { gssAreaType } from '../long-table/gss-area-type.js';
 import { ageBandCell, amountCell, measureCell, sexCell, yearCell } from '../long-table/long-table-cells.js';
 import type { LongTableRow } from '../long-table/long-table-row.js';
-import { type RowResult, validateRow } from '../validate-row.js';
+import type { RowResult } from '../validate-row.js';
 import type { CountsColumn } from './counts-columns.js';
 
 /**
@@ -14,8 +14,8 @@ import type { CountsColumn } from './counts-columns.js';
  * one given), no year or measure at all.
  */
 export function countsRowParser(options: { year?: number; measure?: string }) {
-  const schema = z
-    .object({
+  const validate = createRowValidator(
+    {
       areaCode: gssCodeCell(),
       areaName: requiredTextCell(),
       sex: sexCell(),
@@ -23,9 +23,9 @@ export function countsRowParser(options: { year?: number; measure?: string }) {
       year: yearCell(options.year),
       measure: measureCell(options.measure),
       count: amountCell(),
-    })
-    .transform(
-      ({ areaCode, areaName, sex, age, year, measure, count }): LongTableRow => ({
+    },
+    {
+      build: ({ areaCode, areaName, sex, age, year, measure, count }): LongTableRow => ({
         measure,
         areaCode,
         areaName,
@@ -35,9 +35,10 @@ export function countsRowParser(options: { year?: number; measure?: string }) {
         ...age,
         amount: count,
       }),
-    );
+    },
+  );
   return (
     fields: Readonly<Record<CountsColumn, string>>,
     names: Readonly<Record<CountsColumn, string>>,
-  ): RowResult<LongTableRow> => validateRow(schema, fields, names);
+  ): RowResult<LongTableRow> => validate(fields, names);
 }

@@ -1,9 +1,10 @@
-import { createIndicatorValuesStage, stageIndicatorValues } from '../../indicators/indicator-values-stage.js';
+import { createIndicatorValuesStage } from '../../indicators/indicator-values-stage.js';
 import { mergeIndicatorValues } from '../../indicators/merge-indicator-values.js';
 import { rejectDuplicateValues } from '../../indicators/reject-duplicate-values.js';
 import type { Importer } from '../importer.js';
+import { writeStagedRows } from '../write-staged-rows.js';
 import type { FingertipsColumn } from './fingertips-columns.js';
-import { fingertipsRecordParser } from './fingertips-record-parser.js';
+import { fingertipsRecordParser, fingertipsStage } from './fingertips-record-parser.js';
 import type { FingertipsRow } from './fingertips-row.js';
 
 /**
@@ -23,11 +24,7 @@ export const fingertipsImporter: Importer<FingertipsColumn, FingertipsRow> = {
   tables: ['areas', 'indicators', 'indicator_values', 'indicator_value_history'],
   readOnThread: 'fingertips',
   begin: (context) => createIndicatorValuesStage(context.db),
-  write: (context, rows) =>
-    stageIndicatorValues(
-      context.db,
-      rows.map(({ line, row }) => ({ line, ...row })),
-    ),
+  write: writeStagedRows(fingertipsStage),
   check: rejectDuplicateValues,
   apply: (context) =>
     mergeIndicatorValues(context, {

@@ -1,13 +1,14 @@
-import { z } from 'zod';
+import { createRowValidator, type RowIssue } from '../create-row-validator.js';
 import {
+  CellIssue,
   gssCodeCell,
   integerCell,
   optionalNumberCell,
   optionalTextCell,
+  refineCell,
   requiredTextCell,
   textCell,
 } from '../csv-fields.js';
-import { validateRow } from '../validate-row.js';
 import { fingertipsAreaType } from './fingertips-area-type.js';
 import type { FingertipsColumn } from './fingertips-columns.js';
 
@@ -39,13 +40,9 @@ export interface FingertipsRow {
 }
 
 const areaTypeCell = () =>
-  requiredTextCell().transform((name, ctx) => {
+  refineCell(requiredTextCell(), (name) => {
     const type = fingertipsAreaType(name);
-    if (type === undefined) {
-      ctx.addIssue({ code: 'custom', message: `'${name}' is not an area type healthhub can name` });
-      return z.NEVER;
-    }
-    return type;
+    return type === undefined ? new CellIssue(`'${name}' is not an area type healthhub can name`) : type;
   });
 
 type Figures = Record<
@@ -54,31 +51,25 @@ type Figures = Record<
 >;
 
 /** A lower limit above its upper limit, a negative count or denominator. */
-function checkLimitsAndCounts(row: Figures, ctx: z.RefinementCtx): void {
+function checkLimitsAndCounts(row: Figures): RowIssue[] {
+  const issues: RowIssue[] = [];
   if (row.lower95 !== null && row.upper95 !== null && row.lower95 > row.upper95) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['lower95'],
-      message: `${row.lower95} is above the upper limit ${row.upper95}`,
-    });
+    issues.push({ key: 'lower95', message: `${row.lower95} is above the upper limit ${row.upper95}` });
   }
   if (row.lower998 !== null && row.upper998 !== null && row.lower998 > row.upper998) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['lower998'],
-      message: `${row.lower998} is above the upper limit ${row.upper998}`,
-    });
+    issues.push({ key: 'lower998', message: `${row.lower998} is above the upper limit ${row.upper998}` });
   }
   if (row.count !== null && row.count < 0) {
-    ctx.addIssue({ code: 'custom', path: ['count'], message: `${row.count} is negative` });
+    issues.push({ key: 'count', message: `${row.count} is negative` });
   }
   if (row.denominator !== null && row.denominator < 0) {
-    ctx.addIssue({ code: 'custom', path: ['denominator'], message: `${row.denominator} is negative` });
+    issues.push({ key: 'denominator', message: `${row.denominator} is negative` });
   }
+  return issues;
 }
 
-const schema = z
-  .object({
+const validate = createRowValidator(
+  {
     indicatorId: integerCell({ min: 1 }),
     indicatorName: requiredTextCell(),
     areaCode: gssCodeCell(),
@@ -101,10 +92,10 @@ const schema = z
     recentTrend: optionalTextCell(),
     comparedToEngland: optionalTextCell(),
     comparedToParent: optionalTextCell(),
-  })
-  .superRefine(checkLimitsAndCounts)
-  .transform(
-    (r): FingertipsRow => ({
+  },
+  {
+    check: checkLimitsAndCounts,
+    build: (r): FingertipsRow => ({
       indicatorId: r.indicatorId,
       indicatorName: r.indicatorName,
       areaCode: r.areaCode,
@@ -128,7 +119,8 @@ const schema = z
       sourceComparedToEngland: r.comparedToEngland,
       sourceComparedToRegion: r.comparedToParent,
     }),
-  );
+  },
+);
 
 /**
  * Validates one record of a Fingertips CSV. Empty numbers are NULL; a value without limits, a City of London
@@ -140,5 +132,5 @@ export function parseFingertipsRow(
   fields: Readonly<Record<FingertipsColumn, string>>,
   names: Readonly<Record<FingertipsColumn, string>>,
 ) {
-  return validateRow(schema, fields, names);
+  return validate(fields, names);
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { CellIssue, cell } from '../csv-fields.js';
 
 /** A kind of ONS GSS code: the prefixes it has, and how a reason names it. */
 export interface AreaCodeKind {
@@ -15,16 +15,10 @@ const quote = (value: string) => `'${value.length > 40 ? `${value.slice(0, 40)}â
  * column, so that a shifted column or a code in the wrong place is a rejected row, not a wrong area.
  */
 export const areaCodeCell = (kind: AreaCodeKind) =>
-  z.string().transform((value, ctx) => {
+  cell((value) => {
     const text = value.trim().toUpperCase();
-    if (!kind.pattern.test(text)) {
-      ctx.addIssue({
-        code: 'custom',
-        message: text === '' ? 'is empty' : `${quote(value.trim())} is not ${kind.description}`,
-      });
-      return z.NEVER;
-    }
-    return text;
+    if (kind.pattern.test(text)) return text;
+    return new CellIssue(text === '' ? 'is empty' : `${quote(value.trim())} is not ${kind.description}`);
   });
 
 /** The kinds of code the importers read. */

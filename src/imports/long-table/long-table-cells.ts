@@ -1,7 +1,6 @@
-import { z } from 'zod';
 import { parseAgeBand } from '../../populations/age-band.js';
 import { parsePopulationSex } from '../../populations/population-sex.js';
-import { optionalNumberCell } from '../csv-fields.js';
+import { CellIssue, cell, optionalNumberCell, refineCell } from '../csv-fields.js';
 
 /**
  * zod schemas for the cells of the long ONS-style tables (populations and event counts), with the reasons a
@@ -18,31 +17,24 @@ export const MEASURE_PATTERN = /^[a-z0-9][a-z0-9-]{0,79}$/;
 
 /** Males, Females or Persons (see parsePopulationSex). */
 export const sexCell = () =>
-  z.string().transform((value, ctx) => {
+  cell((value) => {
     const sex = parsePopulationSex(value);
-    if (sex === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        message: value.trim() === '' ? 'is empty' : `${quote(value)} is not Males, Females or Persons`,
-      });
-      return z.NEVER;
-    }
-    return sex;
+    if (sex !== undefined) return sex;
+    return new CellIssue(
+      value.trim() === '' ? 'is empty' : `${quote(value)} is not Males, Females or Persons`,
+    );
   });
 
 /** An age or age band (see parseAgeBand); "All ages" is the total, ages 0 and over. */
 export const ageBandCell = () =>
-  z.string().transform((value, ctx) => {
+  cell((value) => {
     const band = parseAgeBand(value);
     if (band === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        message:
-          value.trim() === ''
-            ? 'is empty'
-            : `${quote(value)} is not an age or age band (such as 0, 0-4, 90+ or All ages)`,
-      });
-      return z.NEVER;
+      return new CellIssue(
+        value.trim() === ''
+          ? 'is empty'
+          : `${quote(value)} is not an age or age band (such as 0, 0-4, 90+ or All ages)`,
+      );
     }
     return band === 'all-ages'
       ? { ageFrom: 0, ageTo: null, isTotal: true }
@@ -51,16 +43,9 @@ export const ageBandCell = () =>
 
 /** A number of people or events: a decimal number, 0 or more; empty and suppression marks are refused. */
 export const amountCell = () =>
-  optionalNumberCell().transform((n, ctx) => {
-    if (n === null) {
-      ctx.addIssue({ code: 'custom', message: 'is empty' });
-      return z.NEVER;
-    }
-    if (n < 0) {
-      ctx.addIssue({ code: 'custom', message: `${n} is negative` });
-      return z.NEVER;
-    }
-    return n;
+  refineCell(optionalNumberCell(), (n) => {
+    if (n === null) return new CellIssue('is empty');
+    return n < 0 ? new CellIssue(`${n} is negative`) : n;
   });
 
 type Read<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
@@ -75,21 +60,15 @@ function givenOrCell<T extends string | number>(
   option: string,
   read: (text: string) => Read<T>,
 ) {
-  return z.string().transform((value, ctx) => {
+  return cell((value) => {
     const text = value.trim();
     if (text === '') {
-      if (given !== undefined) return given;
-      ctx.addIssue({ code: 'custom', message: `is empty (and no ${option} was given)` });
-      return z.NEVER;
+      return given !== undefined ? given : new CellIssue(`is empty (and no ${option} was given)`);
     }
     const result = read(text);
-    if (!result.ok) {
-      ctx.addIssue({ code: 'custom', message: result.reason });
-      return z.NEVER;
-    }
+    if (!result.ok) return new CellIssue(result.reason);
     if (given !== undefined && result.value !== given) {
-      ctx.addIssue({ code: 'custom', message: `${quote(text)} is not the ${option} given (${given})` });
-      return z.NEVER;
+      return new CellIssue(`${quote(text)} is not the ${option} given (${given})`);
     }
     return result.value;
   });

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/db.js';
 import { queryRows } from '../../db/query-rows.js';
-import { INDICATOR_VALUES_STAGE, type StagedValue } from '../../indicators/indicator-values-stage.js';
 import { indicators } from '../../indicators/indicators-table.js';
+import { INDICATOR_VALUES_STAGE, type StagedValue } from '../../indicators/staged-value.js';
 import type { ImportContext } from '../importer.js';
 import {
   ONS_HEALTH_INDEX_IDS,

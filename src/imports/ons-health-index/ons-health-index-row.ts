@@ -1,7 +1,6 @@
-import { z } from 'zod';
+import { createRowValidator } from '../create-row-validator.js';
 import { integerCell, optionalNumberCell, requiredTextCell } from '../csv-fields.js';
 import { areaCodeCell, areaCodeKinds } from '../formats/area-code-cell.js';
-import { validateRow } from '../validate-row.js';
 import type { OnsHealthIndexColumn } from './ons-health-index-columns.js';
 import { onsHealthIndexIndicator } from './ons-health-index-indicators.js';
 
@@ -16,24 +15,27 @@ export interface OnsHealthIndexRow {
   readonly value: number | null;
 }
 
-const schema = z
-  .object({
+const validate = createRowValidator(
+  {
     areaCode: areaCodeCell(areaCodeKinds.localAuthorityEngland),
     year: integerCell({ min: 1990, max: 2100 }),
     indicator: requiredTextCell(),
     // R writes a missing value as NA.
     value: optionalNumberCell({ missing: ['NA'] }),
-  })
-  .transform(({ areaCode, year, indicator, value }): OnsHealthIndexRow => {
-    const listed = onsHealthIndexIndicator(indicator);
-    return {
-      areaCode,
-      year,
-      indicatorName: listed?.name ?? indicator,
-      indicatorId: listed?.id ?? null,
-      value,
-    };
-  });
+  },
+  {
+    build: ({ areaCode, year, indicator, value }): OnsHealthIndexRow => {
+      const listed = onsHealthIndexIndicator(indicator);
+      return {
+        areaCode,
+        year,
+        indicatorName: listed?.name ?? indicator,
+        indicatorId: listed?.id ?? null,
+        value,
+      };
+    },
+  },
+);
 
 /**
  * Validates one record. Refused: an area code that is not an English local authority district's, a year that
@@ -44,5 +46,5 @@ export function parseOnsHealthIndexRow(
   fields: Readonly<Record<OnsHealthIndexColumn, string>>,
   names: Readonly<Record<OnsHealthIndexColumn, string>>,
 ) {
-  return validateRow(schema, fields, names);
+  return validate(fields, names);
 }

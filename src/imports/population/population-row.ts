@@ -1,9 +1,9 @@
-import { z } from 'zod';
+import { createRowValidator } from '../create-row-validator.js';
 import { gssCodeCell, requiredTextCell } from '../csv-fields.js';
 import { gssAreaType } from '../long-table/gss-area-type.js';
 import { ageBandCell, amountCell, sexCell, yearCell } from '../long-table/long-table-cells.js';
 import type { LongTableRow } from '../long-table/long-table-row.js';
-import { type RowResult, validateRow } from '../validate-row.js';
+import type { RowResult } from '../validate-row.js';
 import type { PopulationColumn } from './population-columns.js';
 
 /**
@@ -13,17 +13,17 @@ import type { PopulationColumn } from './population-columns.js';
  * differs from --year), no year at all.
  */
 export function populationRowParser(options: { year?: number }) {
-  const schema = z
-    .object({
+  const validate = createRowValidator(
+    {
       areaCode: gssCodeCell(),
       areaName: requiredTextCell(),
       sex: sexCell(),
       age: ageBandCell(),
       year: yearCell(options.year),
       population: amountCell(),
-    })
-    .transform(
-      ({ areaCode, areaName, sex, age, year, population }): LongTableRow => ({
+    },
+    {
+      build: ({ areaCode, areaName, sex, age, year, population }): LongTableRow => ({
         measure: '',
         areaCode,
         areaName,
@@ -33,9 +33,10 @@ export function populationRowParser(options: { year?: number }) {
         ...age,
         amount: population,
       }),
-    );
+    },
+  );
   return (
     fields: Readonly<Record<PopulationColumn, string>>,
     names: Readonly<Record<PopulationColumn, string>>,
-  ): RowResult<LongTableRow> => validateRow(schema, fields, names);
+  ): RowResult<LongTableRow> => validate(fields, names);
 }
