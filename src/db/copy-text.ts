@@ -1,9 +1,14 @@
+const needsQuotes = /[",\r\n]|^\\/;
+
 /** One value as COPY's CSV format wants it: NULL unquoted and empty, text quoted, numbers as they are. */
 function csvField(value: unknown): string {
   switch (typeof value) {
     case 'string':
-      // Most text has no quote to double: skip replaceAll's scan and copy.
-      return value.indexOf('"') < 0 ? `"${value}"` : `"${value.replaceAll('"', '""')}"`;
+      // Text is written as it is unless CSV needs it quoted: empty (bare, it would be NULL), or with a
+      // delimiter, quote or line break, or a leading backslash (a line of \. ends the data). Most text
+      // needs no quotes, and is then not copied.
+      if (value === '') return '""';
+      return needsQuotes.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
     case 'number':
       if (Number.isFinite(value)) return String(value);
       return Number.isNaN(value) ? 'NaN' : value > 0 ? 'Infinity' : '-Infinity';
