@@ -1,6 +1,4 @@
 import { sql } from 'drizzle-orm';
-import { copyChunks, postgresClientOf } from '../db/copy-rows.js';
-import { copyLine } from '../db/copy-text.js';
 import { forEachBatch } from '../db/cursor-batches.js';
 import type { Db } from '../db/db.js';
 import { queryRows } from '../db/query-rows.js';
@@ -10,7 +8,6 @@ import {
   type DerivationRow,
   type DerivedResults,
   ENGLAND,
-  type Figure,
   LONDON,
 } from './derive-value-results.js';
 import { INDICATOR_VALUES_STAGE } from './staged-value.js';
@@ -20,13 +17,13 @@ export const DERIVED_VALUES = 'derived_values';
 
 /** A value as it will be once the stage is merged: a staged one (line) or one already stored (id). */
 interface MergedRow extends DerivationRow {
-  readonly line: number | string | null;
+  readonly line: number | null;
   readonly id: number | string | null;
-  /** For a staged value: the id of the value with its key stored already (it will be updated, not inserted). */
-  readonly stored_id: number | string | null;
-  readonly period_sort: Figure;
-  readonly lower998: Figure;
-  readonly upper998: Figure;
+  /** For a staged value: whether a value with its key is stored already (it will be updated, not inserted). */
+  readonly stored: boolean | null;
+  readonly period_sort: number | null;
+  readonly lower998: number | null;
+  readonly upper998: number | null;
   readonly value_note: string | null;
   readonly source_trend: string | null;
   readonly source_compared_to_england: string | null;
@@ -128,7 +125,7 @@ export async function computeStagedDerivedValues(
   const merged = sql`
     select m.*
       from (
-        select s.line, null::bigint as id, e.id as stored_id, s.indicator_id, s.area_code, s.period,
+        select s.line, null::bigint as id, e.id is not null as stored, s.indicator_id, s.area_code, s.period,
                s.period_sort, s.sex, s.age, s.category_type, s.category, s.value, s.lower95, s.upper95,
                s.lower998, s.upper998, s."count", s.denominator, s.value_note, s.source_trend,
                s.source_compared_to_england, s.source_compared_to_region,
@@ -171,15 +168,11 @@ export async function computeStagedDerivedValues(
   const derive = createValueDeriver();
   let breakdown = '';
   let held: FetchedRow[] = [];
-  const england = new Map<string, Figure>();
-  const london = new Map<string, Figure>();
+  const england = new Map<string, number | null>();
+  const london = new Map<string, number | null>();
   let inserted = 0;
-  // On a PostgreSQL server each result is encoded for COPY as it is derived, so that a batch's COPY streams
-  // from text ready to send while the next batch is derived; on PGlite, rows for bulkInsert.
-  const client = postgresClientOf(db);
-  const encode = (row: unknown[]): unknown => (client ? copyLine(row) : row);
-  let out: unknown[] = [];
-  let fresh: unknown[] = [];
+  let out: unknown[][] = [];
+  let fresh: unknown[][] = [];
 
   const result = (fetched: FetchedRow): void => {
     const definition = definitions.get(Number(fetched.indicator_id));
@@ -196,74 +189,60 @@ export async function computeStagedDerivedValues(
         d.london !== row.computed_compared_to_london ||
         d.trend !== row.computed_trend
       ) {
-        out.push(encode([null, row.id, d.england, d.london, d.trend]));
+        out.push([null, row.id, d.england, d.london, d.trend]);
       }
-    } else if (row.stored_id !== null) {
-      out.push(encode([row.line, null, d.england, d.london, d.trend]));
+    } else if (row.stored) {
+      out.push([row.line, null, d.england, d.london, d.trend]);
     } else {
-      fresh.push(encode(newValueRow(row, d, options.loadId)));
+      fresh.push(newValueRow(row, d, options.loadId));
     }
   };
   const release = (): void => {
     for (const row of held) result(row);
     held = [];
   };
-  const insert = async (table: string, columns: readonly BulkColumn[], rows: unknown[]): Promise<void> => {
-    if (rows.length === 0) return;
-    if (client) {
-      const names = columns.map(([name]) => name);
-      await copyChunks(client, table, names, [(rows as string[]).join('')]);
-    } else await bulkInsert(db, table, columns, rows as unknown[][]);
-  };
   // Writes a batch's results. Started as soon as the next batch has been fetched, so that the database
   // inserts one batch while the next is derived here: the two costs overlap rather than add up.
-  const write = async (results: unknown[], values: unknown[]): Promise<void> => {
-    await insert(DERIVED_VALUES, derivedColumns, results);
-    await insert('indicator_values', newValueColumns, values);
+  const write = async (results: unknown[][], values: unknown[][]): Promise<void> => {
+    await bulkInsert(db, DERIVED_VALUES, derivedColumns, results);
+    await bulkInsert(db, 'indicator_values', newValueColumns, values);
     inserted += values.length;
   };
-  const take = (): [unknown[], unknown[]] => {
-    const taken: [unknown[], unknown[]] = [out, fresh];
+  const take = (): [unknown[][], unknown[][]] => {
+    const taken: [unknown[][], unknown[][]] = [out, fresh];
     out = [];
     fresh = [];
     return taken;
   };
-  let derived: [unknown[], unknown[]] | undefined;
+  let derived: [unknown[][], unknown[][]] | undefined;
 
   await db.execute(sql`set local work_mem = '64MB'`);
-  await forEachBatch<FetchedRow>(
-    db,
-    merged,
-    batchSize,
-    async (rows) => {
-      const writing = derived ? write(...derived) : Promise.resolve();
-      // A failed write is thrown below, once this batch is derived; until then it must not go unhandled.
-      writing.catch(() => {});
-      for (let r = 0; r < rows.length; r++) {
-        // Let the COPY under way send its rows while this batch is derived.
-        if (r % 1000 === 999) await new Promise((resolve) => setImmediate(resolve));
-        const row = rows[r]!;
-        const key = `${row.indicator_id}\u0000${row.sex}\u0000${row.age}\u0000${row.category_type}\u0000${row.category}`;
-        if (key !== breakdown) {
-          release();
-          breakdown = key;
-          england.clear();
-          london.clear();
-        }
-        if (row.area_code === ENGLAND || row.area_code === LONDON) {
-          (row.area_code === ENGLAND ? england : london).set(row.period, row.value);
-          held.push(row);
-          continue;
-        }
+  await forEachBatch<FetchedRow>(db, merged, batchSize, async (rows) => {
+    const writing = derived ? write(...derived) : Promise.resolve();
+    // A failed write is thrown below, once this batch is derived; until then it must not go unhandled.
+    writing.catch(() => {});
+    for (let r = 0; r < rows.length; r++) {
+      // Let the COPY under way send its rows while this batch is derived.
+      if (r % 1000 === 999) await new Promise((resolve) => setImmediate(resolve));
+      const row = rows[r]!;
+      const key = `${row.indicator_id}\u0000${row.sex}\u0000${row.age}\u0000${row.category_type}\u0000${row.category}`;
+      if (key !== breakdown) {
         release();
-        result(row);
+        breakdown = key;
+        england.clear();
+        london.clear();
       }
-      derived = take();
-      await writing;
-    },
-    // Most of each row is passed on to COPY as it came: PostgreSQL's text is what COPY wants.
-    { asText: true },
-  );
+      if (row.area_code === ENGLAND || row.area_code === LONDON) {
+        (row.area_code === ENGLAND ? england : london).set(row.period, row.value);
+        held.push(row);
+        continue;
+      }
+      release();
+      result(row);
+    }
+    derived = take();
+    await writing;
+  });
   release();
   const last = take();
   if (derived) await write(...derived);

@@ -10,26 +10,23 @@ import { periodYearRange } from './period-year-range.js';
 export const ENGLAND = 'E92000001';
 export const LONDON = 'E12000007';
 
-/** A figure as a query gives it: a number, or PostgreSQL's text of one (see forEachBatch's asText). */
-export type Figure = number | string | null;
-
 /** A value with what its comparisons and trend need: its indicator's polarity and value type, its benchmarks. */
 export interface DerivationRow {
-  readonly indicator_id: number | string;
+  readonly indicator_id: number;
   readonly area_code: string;
   readonly period: string;
   readonly sex: string;
   readonly age: string;
   readonly category_type: string;
   readonly category: string;
-  readonly value: Figure;
-  readonly lower95: Figure;
-  readonly upper95: Figure;
-  readonly count: Figure;
-  readonly denominator: Figure;
+  readonly value: number | null;
+  readonly lower95: number | null;
+  readonly upper95: number | null;
+  readonly count: number | null;
+  readonly denominator: number | null;
   /** The value of England (E92000001) and of London (E12000007) for the same indicator, period, sex, age, category. */
-  readonly england_value: Figure;
-  readonly london_value: Figure;
+  readonly england_value: number | null;
+  readonly london_value: number | null;
   readonly polarity: string;
   readonly value_type: string;
 }
@@ -53,7 +50,7 @@ const TREND_VALUE_TYPES: Readonly<Record<string, RecentTrendValueType>> = {
   mean: 'other',
 };
 
-const num = (x: Figure) => (x === null ? Number.NaN : Number(x));
+const num = (x: number | null) => (x === null ? Number.NaN : Number(x));
 
 /**
  * A function to call with every value of some breakdowns in series order (indicator, sex, age, category
@@ -79,7 +76,7 @@ export function createValueDeriver(): (row: DerivationRow) => DerivedResults {
     }
     const polarity = row.polarity as ComparePolarity;
     const area = { value: num(row.value), lower95_0cl: num(row.lower95), upper95_0cl: num(row.upper95) };
-    const against = (code: string, benchmark: Figure) =>
+    const against = (code: string, benchmark: number | null) =>
       row.area_code === code
         ? 'Not compared'
         : compare(area, { value: num(benchmark) }, { method: 'single-ci', polarity, confidence: 0.95 })
