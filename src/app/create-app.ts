@@ -8,12 +8,15 @@ import Fastify, {
   type FastifyReply,
   type FastifyRequest,
 } from 'fastify';
+import { apiRoutes } from '../api/api-routes.js';
+import { areaRoutes } from '../areas/area-routes.js';
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/database.js';
 import { isConnectionError } from '../db/is-connection-error.js';
 import { AppError } from '../errors/app-error.js';
 import { healthRoutes } from '../health/health-routes.js';
 import { homeRoutes } from '../home/home-routes.js';
+import { indicatorRoutes } from '../indicators/indicator-routes.js';
 import { loadAssetManifest } from './asset-manifest.js';
 import { contentSecurityPolicy } from './content-security-policy.js';
 import { loggerOptions } from './logger-options.js';
@@ -121,6 +124,9 @@ export async function createApp(config: Config, services: Services): Promise<Fas
 
   await app.register(healthRoutes, { database: services.database });
   await app.register(homeRoutes, { database: services.database });
+  await app.register(apiRoutes, { database: services.database, prefix: '/api/v1' });
+  await app.register(indicatorRoutes, { database: services.database });
+  await app.register(areaRoutes, { database: services.database });
 
   return app;
 }

@@ -6,7 +6,11 @@ import type { AssetUrl } from './asset-manifest.js';
 export const serviceName = 'London Health Hub';
 
 /** The sections in the service navigation; later features add theirs. */
-const navigation = [{ href: '/', text: 'Home' }];
+const navigation = [
+  { href: '/', text: 'Home' },
+  { href: '/indicators', text: 'Indicators' },
+  { href: '/areas/E12000007', text: 'London' },
+];
 
 /**
  * Nunjucks with GOV.UK Frontend's macros. Templates are looked up under src/ (each feature keeps its own,

@@ -1,0 +1,326 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { londonSquaredTiles } from '../areas/london-areas.js';
+import { renderBarChart } from '../charts/bar-chart.js';
+import { svgToPng } from '../charts/svg-to-png.js';
+import { renderTileMap } from '../charts/tile-map.js';
+import type { Database } from '../db/database.js';
+import { AppError } from '../errors/app-error.js';
+import { type Comparison, indicatorComparison } from './indicator-comparison.js';
+import { findIndicator, type IndicatorSummary, listIndicators } from './indicator-queries.js';
+
+/** A request for a page that is not there: the 404 page. */
+export class PageNotFoundError extends AppError {
+  constructor(message: string) {
+    super('PAGE_NOT_FOUND', message, 404);
+  }
+}
+
+/** A page's query parameter that cannot be used: a 400 naming it. */
+export class PageParameterError extends AppError {
+  constructor(
+    readonly parameter: string,
+    message: string,
+  ) {
+    super('INVALID_PARAMETER', `${parameter}: ${message}`, 400);
+  }
+}
+
+const gss = z.string().regex(/^[EWSNK][0-9]{8}$/, 'is not an ONS area code (such as E12000007)');
+const listQuery = z.strictObject({
+  q: z.string().max(200).optional(),
+  areaType: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]*$/)
+    .optional()
+    .or(z.literal('')),
+});
+const pageQuery = z.strictObject({
+  parent: gss.optional(),
+  areaType: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]*$/, 'is not an area type')
+    .optional(),
+  period: z.string().max(40).optional(),
+  sex: z.string().max(40).optional(),
+  age: z.string().max(80).optional(),
+  benchmark: z.enum(['london', 'england']).optional(),
+});
+const idParam = z.strictObject({ id: z.string().regex(/^[1-9][0-9]{0,8}$/, 'is not an indicator id') });
+
+function parse<T>(schema: z.ZodType<T>, input: unknown): T {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const parameter =
+    issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : String(issue.path[0] ?? 'query');
+  throw new PageParameterError(
+    parameter,
+    issue.code === 'unrecognized_keys' ? 'is not a parameter of this page' : issue.message,
+  );
+}
+
+const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+const whole = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+const fmt = (x: number | null) => (x === null ? '' : number.format(x));
+const fmtWhole = (x: number | null) => (x === null ? '' : whole.format(x));
+
+/** The comparison as the page, its chart, its table and its downloads show it. */
+async function loadPage(database: Database, params: unknown, query: unknown) {
+  const { id } = parse(idParam, params);
+  const options = parse(pageQuery, query);
+  const indicator = await findIndicator(database.db, Number(id));
+  if (!indicator) throw new PageNotFoundError(`no indicator ${id}`);
+  const comparison = await indicatorComparison(database.db, {
+    indicatorId: indicator.id,
+    ...(options.parent ? { parent: options.parent } : {}),
+    ...(options.areaType ? { areaType: options.areaType } : {}),
+    ...(options.period ? { period: options.period } : {}),
+    ...(options.sex ? { sex: options.sex } : {}),
+    ...(options.age ? { age: options.age } : {}),
+  });
+  const benchmark = options.benchmark ?? 'london';
+  return { indicator, comparison, benchmark, options };
+}
+
+function charts(indicator: IndicatorSummary, comparison: Comparison, benchmark: 'london' | 'england') {
+  const significance = (v: { comparedToLondon: string | null; comparedToEngland: string | null }) =>
+    (benchmark === 'london' ? v.comparedToLondon : v.comparedToEngland) ?? 'Not compared';
+  // The source line every chart and table of the page carries.
+  const line = {
+    source: indicator.source ?? 'not recorded',
+    period: [comparison.period ?? 'no period', comparison.sex, comparison.age].filter(Boolean).join(', '),
+  };
+  const method = `${indicator.method ?? indicator.valueType}; compared with ${benchmark === 'london' ? 'London' : 'England'} by the 95% confidence interval`;
+  const title = `${indicator.name}${indicator.unit ? ` (${indicator.unit})` : ''}, ${comparison.period ?? ''}`;
+  const bar = renderBarChart({
+    id: 'compare',
+    title,
+    source: line.source,
+    period: line.period,
+    method,
+    unit: indicator.unit ?? '',
+    rows: comparison.areas.map((a) => ({
+      code: a.code,
+      label: a.name,
+      value: a.value,
+      lower95: a.lower95,
+      upper95: a.upper95,
+      significance: significance(a),
+    })),
+    benchmarks: [
+      { label: 'London', value: comparison.london?.value ?? null },
+      { label: 'England', value: comparison.england?.value ?? null },
+    ],
+    sort: indicator.polarity === 'low-is-good' ? 'value-asc' : 'value-desc',
+  });
+  const byCode = new Map(comparison.areas.map((a) => [a.code, a]));
+  const tiles =
+    comparison.areaType === 'local-authority' && comparison.areas.some((a) => a.code.startsWith('E09'))
+      ? renderTileMap({
+          id: 'tiles',
+          title: `${title}: London boroughs compared with ${benchmark === 'london' ? 'London' : 'England'}`,
+          source: line.source,
+          period: line.period,
+          method,
+          tiles: londonSquaredTiles.map((t) => {
+            const area = byCode.get(t.areaCode);
+            return {
+              code: t.areaCode,
+              abbreviation: t.abbreviation,
+              name: area?.name ?? t.areaCode,
+              x: t.x,
+              y: t.y,
+              significance: area ? significance(area) : 'Not compared',
+              value: area?.value ?? null,
+            };
+          }),
+        })
+      : null;
+  return { bar, tiles, method, significance };
+}
+
+/** The table's rows: one per area, then London and England. */
+function tableRows(comparison: Comparison, significance: (v: ComparisonValueLike) => string) {
+  const rows = [...comparison.areas];
+  if (comparison.london) rows.push(comparison.london);
+  if (comparison.england) rows.push(comparison.england);
+  return rows.map((a) => ({
+    code: a.code,
+    name: a.name,
+    value: fmt(a.value),
+    lower95: fmt(a.lower95),
+    upper95: fmt(a.upper95),
+    count: fmtWhole(a.count),
+    denominator: fmtWhole(a.denominator),
+    comparison: significance(a),
+    note: a.note ?? '',
+    raw: a,
+  }));
+}
+type ComparisonValueLike = { comparedToLondon: string | null; comparedToEngland: string | null };
+
+const csvHeader =
+  'Indicator ID,Indicator Name,Area Code,Area Name,Sex,Age,Time period,Value,Lower CI 95.0 limit,Upper CI 95.0 limit,Lower CI 99.8 limit,Upper CI 99.8 limit,Count,Denominator,Value note,Recent Trend,Compared to England value or percentiles,Compared to London value,Demonstration data';
+
+function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+function sendSvg(reply: FastifyReply, svg: string, format: string, name: string) {
+  if (format === 'png') {
+    return reply
+      .type('image/png')
+      .header('content-disposition', `inline; filename="${name}.png"`)
+      .send(svgToPng(svg));
+  }
+  return reply
+    .type('image/svg+xml; charset=utf-8')
+    .header('content-disposition', `inline; filename="${name}.svg"`)
+    .send(svg);
+}
+
+/**
+ * /indicators (find an indicator by words and area type) and /indicators/{id} (one indicator for the areas
+ * of a type under a parent, in one period: sorted bar chart with confidence intervals and benchmark lines,
+ * London Squared tile map, and the table), with the table as CSV (Fingertips' columns) and JSON and the
+ * charts as SVG and PNG.
+ */
+export async function indicatorRoutes(app: FastifyInstance, options: { database: Database }): Promise<void> {
+  const { database } = options;
+
+  app.get('/indicators', async (request, reply) => {
+    const query = parse(listQuery, request.query);
+    const indicators = await listIndicators(database.db, {
+      ...(query.q ? { q: query.q } : {}),
+      ...(query.areaType ? { areaType: query.areaType } : {}),
+    });
+    return reply.view('indicators/indicators.njk', {
+      title: 'Indicators',
+      q: query.q ?? '',
+      areaType: query.areaType ?? '',
+      indicators,
+      demo: indicators.some((i) => i.demo),
+    });
+  });
+
+  app.get('/indicators/:id', async (request, reply) => {
+    const {
+      indicator,
+      comparison,
+      benchmark,
+      options: chosen,
+    } = await loadPage(database, request.params, request.query);
+    const { bar, tiles, method, significance } = charts(indicator, comparison, benchmark);
+    const rows = tableRows(comparison, significance);
+    const search = new URLSearchParams(
+      Object.entries(chosen).filter((e): e is [string, string] => typeof e[1] === 'string'),
+    ).toString();
+    return reply.view('indicators/indicator.njk', {
+      title: indicator.name,
+      indicator,
+      comparison,
+      benchmark,
+      benchmarkName: benchmark === 'london' ? 'London' : 'England',
+      bar,
+      tiles,
+      method,
+      rows,
+      query: search ? `?${search}` : '',
+      demo: indicator.demo || rows.some((r) => r.raw.demo),
+    });
+  });
+
+  app.get('/indicators/:id/data.:format', async (request, reply) => {
+    const { format } = request.params as { format: string };
+    if (format !== 'csv' && format !== 'json') throw new PageNotFoundError(`no ${format} download`);
+    const params = { id: (request.params as { id: string }).id };
+    const { indicator, comparison, benchmark } = await loadPage(database, params, request.query);
+    const { significance } = charts(indicator, comparison, benchmark);
+    const rows = tableRows(comparison, significance).map((r) => r.raw);
+    const demo = indicator.demo || rows.some((r) => r.demo);
+    reply.header('cache-control', 'public, max-age=300');
+    if (format === 'json') {
+      return reply
+        .header('content-disposition', `attachment; filename="indicator-${indicator.id}.json"`)
+        .send({
+          indicator: {
+            id: indicator.id,
+            name: indicator.name,
+            unit: indicator.unit,
+            polarity: indicator.polarity,
+          },
+          period: comparison.period,
+          sex: comparison.sex,
+          age: comparison.age,
+          demo,
+          source: indicator.source,
+          method: indicator.method,
+          data: rows.map((r) => ({
+            areaCode: r.code,
+            areaName: r.name,
+            value: r.value,
+            lower95: r.lower95,
+            upper95: r.upper95,
+            lower998: r.lower998,
+            upper998: r.upper998,
+            count: r.count,
+            denominator: r.denominator,
+            note: r.note,
+            comparedToLondon: r.comparedToLondon,
+            comparedToEngland: r.comparedToEngland,
+            trend: r.trend,
+            demo: r.demo,
+          })),
+        });
+    }
+    const lines = [csvHeader];
+    for (const r of rows) {
+      lines.push(
+        [
+          indicator.id,
+          indicator.name,
+          r.code,
+          r.name,
+          comparison.sex,
+          comparison.age,
+          comparison.period,
+          r.value,
+          r.lower95,
+          r.upper95,
+          r.lower998,
+          r.upper998,
+          r.count,
+          r.denominator,
+          r.note,
+          r.trend,
+          r.comparedToEngland,
+          r.comparedToLondon,
+          r.demo ? 'yes' : 'no',
+        ]
+          .map(csvCell)
+          .join(','),
+      );
+    }
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="indicator-${indicator.id}.csv"`)
+      .send(`${lines.join('\n')}\n`);
+  });
+
+  app.get('/indicators/:id/:chart.:format', async (request, reply) => {
+    const { chart, format } = request.params as { chart: string; format: string };
+    if ((chart !== 'chart' && chart !== 'tiles') || (format !== 'svg' && format !== 'png')) {
+      throw new PageNotFoundError(`no ${chart}.${format}`);
+    }
+    const params = { id: (request.params as { id: string }).id };
+    const { indicator, comparison, benchmark } = await loadPage(database, params, request.query);
+    const { bar, tiles } = charts(indicator, comparison, benchmark);
+    const svg = chart === 'chart' ? bar : tiles;
+    if (!svg) throw new PageNotFoundError('no tile map for these areas');
+    reply.header('cache-control', 'public, max-age=300');
+    return sendSvg(reply, svg, format, `indicator-${indicator.id}-${chart}`);
+  });
+}
