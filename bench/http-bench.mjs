@@ -70,7 +70,7 @@ const server = await startServer({ DATABASE_URL: cluster.url, HOST: '127.0.0.1',
 const floorFiles = [];
 try {
   await waitFor(`${base}/healthz`);
-  const publicAssets = join(root, 'dist', 'public', 'assets');
+  const publicAssets = join(root, 'dist', 'public');
   console.log(`http: ${seconds} s per run, 100 connections, loopback, PostgreSQL, demonstration data`);
   for (const [i, target] of targets.entries()) {
     const res = await fetch(base + target.path);

@@ -10,17 +10,21 @@ import Fastify, {
 } from 'fastify';
 import { apiRoutes } from '../api/api-routes.js';
 import { areaRoutes } from '../areas/area-routes.js';
+import { populationRoutes } from '../areas/population-routes.js';
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/database.js';
 import { isConnectionError } from '../db/is-connection-error.js';
 import { AppError } from '../errors/app-error.js';
 import { healthRoutes } from '../health/health-routes.js';
 import { homeRoutes } from '../home/home-routes.js';
+import { heatmapRoutes } from '../indicators/heatmap-routes.js';
 import { indicatorRoutes } from '../indicators/indicator-routes.js';
+import { trendRoutes } from '../indicators/trend-routes.js';
 import { loadAssetManifest } from './asset-manifest.js';
 import { contentSecurityPolicy } from './content-security-policy.js';
 import { loggerOptions } from './logger-options.js';
 import { paths } from './paths.js';
+import { registerResponseCache } from './response-cache.js';
 import { createViews, navigationFor } from './views.js';
 
 /** What the application is wired to; tests pass their own. */
@@ -76,6 +80,11 @@ export async function createApp(config: Config, services: Services): Promise<Fas
     },
     crossOriginEmbedderPolicy: false,
   });
+  // Before compression, so that it keeps and replays identity bodies.
+  registerResponseCache(app, {
+    database: services.database,
+    prefixes: ['/indicators', '/areas', '/heatmap', '/api/v1'],
+  });
   await app.register(compress, { threshold: 1024 });
   await app.register(fastifyStatic, {
     root: paths.publicAssets,
@@ -127,6 +136,9 @@ export async function createApp(config: Config, services: Services): Promise<Fas
   await app.register(apiRoutes, { database: services.database, prefix: '/api/v1' });
   await app.register(indicatorRoutes, { database: services.database });
   await app.register(areaRoutes, { database: services.database });
+  await app.register(trendRoutes, { database: services.database });
+  await app.register(heatmapRoutes, { database: services.database });
+  await app.register(populationRoutes, { database: services.database });
 
   return app;
 }

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { createApp } from '../../src/app/create-app.js';
+import { queryRows } from '../../src/db/query-rows.js';
 import { loadDemo } from '../../src/demo/load-demo.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
@@ -104,5 +106,47 @@ describe('evidence pages over HTTP (inject, PGlite, demonstration data)', () => 
     const icb = await app.inject('/areas/E54000029');
     assert.equal(icb.statusCode, 200);
     assert.match(icb.body, /North East London/);
+  });
+});
+
+describe('response cache (inject, PGlite)', () => {
+  let t: TestDatabase;
+  let app: FastifyInstance;
+  before(async () => {
+    t = await createTestDatabase('pglite');
+    await loadDemo(t.database.db);
+    app = await createApp(t.config, { database: t.database });
+    await app.ready();
+  });
+  after(async () => {
+    await app.close();
+    await t.cleanup();
+  });
+
+  test('a page is replayed with its ETag until a data load changes the data; a matching If-None-Match is 304', async () => {
+    const first = await app.inject('/areas/E09000012');
+    const etag = first.headers.etag as string;
+    assert.match(etag, /^"[0-9a-f]{32}"$/);
+    const again = await app.inject('/areas/E09000012');
+    assert.equal(again.body, first.body);
+    assert.equal(again.headers.etag, etag);
+    const notModified = await app.inject({ url: '/areas/E09000012', headers: { 'if-none-match': etag } });
+    assert.equal(notModified.statusCode, 304);
+    assert.equal(notModified.body, '');
+    // A new load that changes Hackney's values: the next request sees them, not the kept page.
+    await t.database.db.transaction(async (trx) => {
+      const [load] = await queryRows<{ id: number }>(
+        trx,
+        sql`insert into data_loads (kind, name, source, is_demo) values ('import', 'test', 'test', true) returning id`,
+      );
+      await trx.execute(sql`update indicator_values set value = 123456.7, load_id = ${load!.id}
+                             where area_code = 'E09000012' and indicator_id = 990003 and period = '2024'`);
+    });
+    const changed = await app.inject('/areas/E09000012');
+    assert.notEqual(changed.headers.etag, etag);
+    assert.match(changed.body, /123,456\.7/);
+    // Requests with a cookie are never served from, or kept in, the cache.
+    const withCookie = await app.inject({ url: '/areas/E09000012', headers: { cookie: 'a=b' } });
+    assert.equal(withCookie.statusCode, 200);
   });
 });
