@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
+import { csvCell } from '../app/csv-cell.js';
+import { PageNotFoundError } from '../app/page-not-found-error.js';
+import { sendChartImage } from '../app/send-chart-image.js';
 import { renderSpineChart } from '../charts/spine-chart.js';
-import { svgToPng } from '../charts/svg-to-png.js';
 import type { Database } from '../db/database.js';
 import { queryRows } from '../db/query-rows.js';
-import { PageNotFoundError } from '../indicators/indicator-routes.js';
 import { type AreaProfileRow, areaProfile } from './area-profile.js';
 
 const gss = /^[EWSNK][0-9]{8}$/;
@@ -82,10 +83,7 @@ export async function areaRoutes(app: FastifyInstance, options: { database: Data
     const { area, rows, demo } = await loadProfile(database, code);
     reply.header('cache-control', 'public, max-age=300');
     if (format === 'svg' || format === 'png') {
-      const svg = spine(area, rows);
-      return format === 'png'
-        ? reply.type('image/png').send(svgToPng(svg))
-        : reply.type('image/svg+xml; charset=utf-8').send(svg);
+      return sendChartImage(reply, spine(area, rows), format, `profile-${area.code}`);
     }
     if (format === 'json') {
       return reply.send({
@@ -96,11 +94,6 @@ export async function areaRoutes(app: FastifyInstance, options: { database: Data
     }
     const header =
       'Indicator ID,Indicator Name,Area Code,Area Name,Sex,Age,Time period,Value,Lower CI 95.0 limit,Upper CI 95.0 limit,Count,England value,London value,Compared to England value or percentiles,Compared to London value,Recent Trend,Worst,25th percentile,75th percentile,Best,Demonstration data';
-    const cell = (v: unknown) => {
-      if (v === null || v === undefined) return '';
-      const text = String(v);
-      return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-    };
     const lines = rows.map((r) =>
       [
         r.indicatorId,
@@ -125,7 +118,7 @@ export async function areaRoutes(app: FastifyInstance, options: { database: Data
         ends(r).best,
         r.demo ? 'yes' : 'no',
       ]
-        .map(cell)
+        .map(csvCell)
         .join(','),
     );
     return reply

@@ -1,30 +1,15 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { csvCell } from '../app/csv-cell.js';
+import { PageNotFoundError } from '../app/page-not-found-error.js';
+import { parsePageParameters } from '../app/parse-page-parameters.js';
+import { sendChartImage } from '../app/send-chart-image.js';
 import { londonSquaredTiles } from '../areas/london-areas.js';
 import { renderBarChart } from '../charts/bar-chart.js';
-import { svgToPng } from '../charts/svg-to-png.js';
 import { renderTileMap } from '../charts/tile-map.js';
 import type { Database } from '../db/database.js';
-import { AppError } from '../errors/app-error.js';
 import { type Comparison, indicatorComparison } from './indicator-comparison.js';
 import { findIndicator, type IndicatorSummary, listIndicators } from './indicator-queries.js';
-
-/** A request for a page that is not there: the 404 page. */
-export class PageNotFoundError extends AppError {
-  constructor(message: string) {
-    super('PAGE_NOT_FOUND', message, 404);
-  }
-}
-
-/** A page's query parameter that cannot be used: a 400 naming it. */
-export class PageParameterError extends AppError {
-  constructor(
-    readonly parameter: string,
-    message: string,
-  ) {
-    super('INVALID_PARAMETER', `${parameter}: ${message}`, 400);
-  }
-}
 
 const gss = z.string().regex(/^[EWSNK][0-9]{8}$/, 'is not an ONS area code (such as E12000007)');
 const listQuery = z.strictObject({
@@ -48,18 +33,6 @@ const pageQuery = z.strictObject({
 });
 const idParam = z.strictObject({ id: z.string().regex(/^[1-9][0-9]{0,8}$/, 'is not an indicator id') });
 
-function parse<T>(schema: z.ZodType<T>, input: unknown): T {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  const parameter =
-    issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : String(issue.path[0] ?? 'query');
-  throw new PageParameterError(
-    parameter,
-    issue.code === 'unrecognized_keys' ? 'is not a parameter of this page' : issue.message,
-  );
-}
-
 const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
 const whole = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 const fmt = (x: number | null) => (x === null ? '' : number.format(x));
@@ -67,8 +40,8 @@ const fmtWhole = (x: number | null) => (x === null ? '' : whole.format(x));
 
 /** The comparison as the page, its chart, its table and its downloads show it. */
 async function loadPage(database: Database, params: unknown, query: unknown) {
-  const { id } = parse(idParam, params);
-  const options = parse(pageQuery, query);
+  const { id } = parsePageParameters(idParam, params);
+  const options = parsePageParameters(pageQuery, query);
   const indicator = await findIndicator(database.db, Number(id));
   if (!indicator) throw new PageNotFoundError(`no indicator ${id}`);
   const comparison = await indicatorComparison(database.db, {
@@ -163,25 +136,6 @@ type ComparisonValueLike = { comparedToLondon: string | null; comparedToEngland:
 const csvHeader =
   'Indicator ID,Indicator Name,Area Code,Area Name,Sex,Age,Time period,Value,Lower CI 95.0 limit,Upper CI 95.0 limit,Lower CI 99.8 limit,Upper CI 99.8 limit,Count,Denominator,Value note,Recent Trend,Compared to England value or percentiles,Compared to London value,Demonstration data';
 
-function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-function sendSvg(reply: FastifyReply, svg: string, format: string, name: string) {
-  if (format === 'png') {
-    return reply
-      .type('image/png')
-      .header('content-disposition', `inline; filename="${name}.png"`)
-      .send(svgToPng(svg));
-  }
-  return reply
-    .type('image/svg+xml; charset=utf-8')
-    .header('content-disposition', `inline; filename="${name}.svg"`)
-    .send(svg);
-}
-
 /**
  * /indicators (find an indicator by words and area type) and /indicators/{id} (one indicator for the areas
  * of a type under a parent, in one period: sorted bar chart with confidence intervals and benchmark lines,
@@ -192,7 +146,7 @@ export async function indicatorRoutes(app: FastifyInstance, options: { database:
   const { database } = options;
 
   app.get('/indicators', async (request, reply) => {
-    const query = parse(listQuery, request.query);
+    const query = parsePageParameters(listQuery, request.query);
     const indicators = await listIndicators(database.db, {
       ...(query.q ? { q: query.q } : {}),
       ...(query.areaType ? { areaType: query.areaType } : {}),
@@ -321,6 +275,6 @@ export async function indicatorRoutes(app: FastifyInstance, options: { database:
     const svg = chart === 'chart' ? bar : tiles;
     if (!svg) throw new PageNotFoundError('no tile map for these areas');
     reply.header('cache-control', 'public, max-age=300');
-    return sendSvg(reply, svg, format, `indicator-${indicator.id}-${chart}`);
+    return sendChartImage(reply, svg, format, `indicator-${indicator.id}-${chart}`);
   });
 }
