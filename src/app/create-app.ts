@@ -20,6 +20,7 @@ import { homeRoutes } from '../home/home-routes.js';
 import { heatmapRoutes } from '../indicators/heatmap-routes.js';
 import { indicatorRoutes } from '../indicators/indicator-routes.js';
 import { trendRoutes } from '../indicators/trend-routes.js';
+import { missionRoutes } from '../mission/mission-routes.js';
 import { loadAssetManifest } from './asset-manifest.js';
 import { contentSecurityPolicy } from './content-security-policy.js';
 import { loggerOptions } from './logger-options.js';
@@ -136,6 +137,7 @@ export async function createApp(config: Config, services: Services): Promise<Fas
   await app.register(apiRoutes, { database: services.database, prefix: '/api/v1' });
   await app.register(indicatorRoutes, { database: services.database });
   await app.register(areaRoutes, { database: services.database });
+  await app.register(missionRoutes, { database: services.database });
   await app.register(trendRoutes, { database: services.database });
   await app.register(heatmapRoutes, { database: services.database });
   await app.register(populationRoutes, { database: services.database });

@@ -10,6 +10,7 @@ const navigation = [
   { href: '/', text: 'Home' },
   { href: '/indicators', text: 'Indicators' },
   { href: '/areas/E12000007', text: 'London' },
+  { href: '/mission', text: 'Mission' },
 ];
 
 /**

@@ -7,5 +7,6 @@ export { dataLoads } from '../imports/data-loads-table.js';
 export { indicatorValueHistory } from '../indicators/indicator-value-history-table.js';
 export { indicatorValues } from '../indicators/indicator-values-table.js';
 export { indicators } from '../indicators/indicators-table.js';
+export { indicatorTargets } from '../mission/indicator-targets-table.js';
 export { eventCounts } from '../populations/event-counts-table.js';
 export { populations } from '../populations/populations-table.js';

@@ -7,6 +7,7 @@ import { indicatorValues } from '../indicators/indicator-values-table.js';
 import { indicators } from '../indicators/indicators-table.js';
 import { populations } from '../populations/populations-table.js';
 import { DEMO_SEED, generateDemoData } from './generate-demo-values.js';
+import { insertDemoTargets } from './insert-demo-targets.js';
 import { insertInBatches } from './insert-in-batches.js';
 
 /** What one run of the demo loader did, for the CLI's summary line. */
@@ -45,8 +46,9 @@ export async function loadDemo(db: Db): Promise<DemoLoadSummary> {
 /**
  * Loads the demonstration data set, in one transaction: a data_loads row (kind 'demo', is_demo), the
  * demonstration indicators, populations and indicator values (is_demo, with the load's id), generated from
- * the fixed seed, in batches of 1,000 rows. Does nothing when a demonstration load is already recorded.
- * Comparisons and trends (computed_*) are left for the comparison step to fill.
+ * the fixed seed, in batches of 1,000 rows, and demonstration targets for the /mission page. Does nothing
+ * when a demonstration load is already recorded. Comparisons and trends (computed_*) are left for the
+ * comparison step to fill.
  */
 export async function loadDemoData(
   db: Db,
@@ -106,6 +108,8 @@ export async function loadDemoData(
       trx,
       sql`select distinct indicator_id, sex, age, category_type, category from indicator_values where load_id = ${load!.id}`,
     );
+    // The partnership's targets for the demonstration indicators, from London's baselines just loaded.
+    await insertDemoTargets(trx);
     return { loaded: true, indicators: indicatorCount, values: valueCount, populations: populationCount };
   });
 }

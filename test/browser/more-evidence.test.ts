@@ -1,9 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { loadConfig } from '../../src/config/config.js';
-import { type RunningServer, startServer } from '../../src/server.js';
-import { axeViolations, chromiumAvailable, launchChromium, screenshotPath } from '../support/browser.js';
+import { test } from 'node:test';
+import { describePagesInChromium } from '../support/browser-pages.js';
 
 // The trend, heatmap and population pages, on the demonstration data (loaded into the empty database at start).
 const pages = [
@@ -30,84 +27,38 @@ const pages = [
   },
 ];
 
-describe('trend, heatmap and population pages in Chromium', {
-  timeout: 300_000,
-  skip: chromiumAvailable() ? false : 'chromium is not installed (apt-get install -y chromium)',
-}, () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  before(async () => {
-    server = await startServer(
-      loadConfig({ NODE_ENV: 'test', HEALTHHUB_DATA_DIR: 'memory://', HOST: '127.0.0.1', PORT: '0' }),
-    );
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  for (const p of pages) {
-    test(`${p.path}: renders, passes axe, is screenshotted`, async () => {
-      const context = await browser.newContext();
+describePagesInChromium(
+  'trend, heatmap and population pages in Chromium',
+  'more-evidence',
+  pages,
+  (suite) => {
+    test('the heatmap’s swatches are painted: patterns resolve and every cell’s text is on white', async () => {
+      const context = await suite.browser().newContext();
       const page = await context.newPage();
-      const problems: string[] = [];
-      page.on('console', (m) => {
-        if (m.type() === 'error') problems.push(m.text());
-      });
-      page.on('pageerror', (e) => problems.push(e.message));
-      const response = await page.goto(server.url + p.path);
-      assert.equal(response?.status(), 200);
-      await page.waitForLoadState('networkidle');
-      assert.equal(await page.locator('h1').textContent(), p.h1);
-      assert.deepEqual(await axeViolations(page), []);
-      assert.deepEqual(problems, []);
-      await page.screenshot({ path: screenshotPath(`more-evidence-${p.name}`), fullPage: true });
+      await page.goto(`${suite.url()}/heatmap`);
+      const cells = page.locator('tbody td.govuk-table__cell:not(.govuk-table__cell--numeric)');
+      assert.equal(await cells.count(), 14 * 33);
+      // The comparison is text, and the cell behind it stays white (the colour is in the swatch alone), so the
+      // contrast of every cell's text is GOV.UK's text colour on white: 19:1, checked here as computed styles.
+      // The page's code runs in the browser, so it reaches the DOM through the elements (the tests' types have none).
+      const colours = await cells.evaluateAll((tds) => [
+        ...new Set(
+          tds.map((td) => {
+            const style = td.ownerDocument.defaultView!.getComputedStyle(td);
+            return `${style.color} on ${style.backgroundColor}`;
+          }),
+        ),
+      ]);
+      assert.deepEqual(colours, ['rgb(11, 12, 12) on rgba(0, 0, 0, 0)']);
+      const unresolved = await page.locator('td svg rect').evaluateAll(
+        (rects) =>
+          rects.filter((r) => {
+            const fill = r.getAttribute('fill') ?? '';
+            return fill.startsWith('url(#') && !r.ownerDocument.getElementById(fill.slice(5, -1));
+          }).length,
+      );
+      assert.equal(unresolved, 0);
       await context.close();
     });
-  }
-
-  test('the heatmap’s swatches are painted: patterns resolve and every cell’s text is on white', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`${server.url}/heatmap`);
-    const cells = page.locator('tbody td.govuk-table__cell:not(.govuk-table__cell--numeric)');
-    assert.equal(await cells.count(), 14 * 33);
-    // The comparison is text, and the cell behind it stays white (the colour is in the swatch alone), so the
-    // contrast of every cell's text is GOV.UK's text colour on white: 19:1, checked here as computed styles.
-    // The page's code runs in the browser, so it reaches the DOM through the elements (the tests' types have none).
-    const colours = await cells.evaluateAll((tds) => [
-      ...new Set(
-        tds.map((td) => {
-          const style = td.ownerDocument.defaultView!.getComputedStyle(td);
-          return `${style.color} on ${style.backgroundColor}`;
-        }),
-      ),
-    ]);
-    assert.deepEqual(colours, ['rgb(11, 12, 12) on rgba(0, 0, 0, 0)']);
-    const unresolved = await page.locator('td svg rect').evaluateAll(
-      (rects) =>
-        rects.filter((r) => {
-          const fill = r.getAttribute('fill') ?? '';
-          return fill.startsWith('url(#') && !r.ownerDocument.getElementById(fill.slice(5, -1));
-        }).length,
-    );
-    assert.equal(unresolved, 0);
-    await context.close();
-  });
-
-  test('with JavaScript off, each chart and its table are still there', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
-    for (const p of pages) {
-      await page.goto(server.url + p.path);
-      if (p.chart)
-        assert.equal(await page.locator('figure svg[role="img"]').count(), 1, `${p.path}: a chart`);
-      assert.ok((await page.locator('table.govuk-table tbody tr').count()) >= 2, `${p.path}: its table`);
-      assert.match((await page.locator('main').textContent()) ?? '', /demonstration data/i);
-      await page.screenshot({ path: screenshotPath(`more-evidence-${p.name}-no-js`), fullPage: true });
-    }
-    await context.close();
-  });
-});
+  },
+);

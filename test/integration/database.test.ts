@@ -30,6 +30,7 @@ for (const kind of databaseKinds()) {
             'data_loads',
             'deprivation',
             'event_counts',
+            'indicator_targets',
             'indicator_value_history',
             'indicator_values',
             'indicators',
