@@ -704,6 +704,9 @@ test('property: significance agrees with the limits for proportions', () => {
         const numerator = areas.map(([n, p]) => Math.round(n * p));
         const sig = funnelSignificance({ numerator, denominator }, { statistic: 'proportion' });
         const average = numerator.reduce((s, x) => s + x, 0) / denominator.reduce((s, x) => s + x, 0);
+        // Every area at 0% or 100%: the limits collapse onto the average and which side of it rounding puts
+        // each one is noise, in R as here.
+        fc.pre(average > 0 && average < 1);
         sig.forEach(({ significance }, i) => {
           const n = denominator[i] as number;
           const p = (numerator[i] as number) / n;
