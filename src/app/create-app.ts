@@ -19,6 +19,7 @@ import { healthRoutes } from '../health/health-routes.js';
 import { homeRoutes } from '../home/home-routes.js';
 import { heatmapRoutes } from '../indicators/heatmap-routes.js';
 import { indicatorRoutes } from '../indicators/indicator-routes.js';
+import { inequalityRoutes } from '../indicators/inequality-routes.js';
 import { trendRoutes } from '../indicators/trend-routes.js';
 import { missionRoutes } from '../mission/mission-routes.js';
 import { loadAssetManifest } from './asset-manifest.js';
@@ -141,6 +142,7 @@ export async function createApp(config: Config, services: Services): Promise<Fas
   await app.register(trendRoutes, { database: services.database });
   await app.register(heatmapRoutes, { database: services.database });
   await app.register(populationRoutes, { database: services.database });
+  await app.register(inequalityRoutes, { database: services.database });
 
   return app;
 }
