@@ -3,30 +3,28 @@ import { after, before, describe, test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { createApp } from '../../src/app/create-app.js';
-import { loadDemo } from '../../src/demo/load-demo.js';
 import { AppError } from '../../src/errors/app-error.js';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { closeDemoApp, createDemoApp, type DemoApp } from '../support/demo-app.js';
+import { createTestDatabase } from '../support/test-database.js';
 
 describe('the application over HTTP (inject, PGlite)', () => {
-  let t: TestDatabase;
   let app: FastifyInstance;
+  let demo: DemoApp | undefined;
 
   before(async () => {
-    t = await createTestDatabase('pglite');
-    await loadDemo(t.database.db);
-    app = await createApp(t.config, { database: t.database });
-    app.get('/test-only/boom', async () => {
-      throw new Error('kaboom: secret detail');
+    demo = await createDemoApp({
+      extend: (app) => {
+        app.get('/test-only/boom', async () => {
+          throw new Error('kaboom: secret detail');
+        });
+        app.get('/test-only/teapot', async () => {
+          throw new AppError('TEAPOT', 'I am a teapot', 418);
+        });
+      },
     });
-    app.get('/test-only/teapot', async () => {
-      throw new AppError('TEAPOT', 'I am a teapot', 418);
-    });
-    await app.ready();
+    ({ app } = demo);
   });
-  after(async () => {
-    await app.close();
-    await t.cleanup();
-  });
+  after(() => closeDemoApp(demo));
 
   test('home page says what healthhub is and what exists, from the database', async () => {
     const res = await app.inject('/');

@@ -2,25 +2,19 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { createApp } from '../../src/app/create-app.js';
 import { queryRows } from '../../src/db/query-rows.js';
-import { loadDemo } from '../../src/demo/load-demo.js';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { closeDemoApp, createDemoApp, type DemoApp } from '../support/demo-app.js';
+import type { TestDatabase } from '../support/test-database.js';
 
 describe('evidence pages over HTTP (inject, PGlite, demonstration data)', () => {
-  let t: TestDatabase;
   let app: FastifyInstance;
+  let demo: DemoApp | undefined;
 
   before(async () => {
-    t = await createTestDatabase('pglite');
-    await loadDemo(t.database.db);
-    app = await createApp(t.config, { database: t.database });
-    await app.ready();
+    demo = await createDemoApp();
+    ({ app } = demo);
   });
-  after(async () => {
-    await app.close();
-    await t.cleanup();
-  });
+  after(() => closeDemoApp(demo));
 
   test('/indicators lists the 14 demonstration indicators, finds by words, filters by area type', async () => {
     const all = await app.inject('/indicators');
@@ -112,16 +106,12 @@ describe('evidence pages over HTTP (inject, PGlite, demonstration data)', () => 
 describe('response cache (inject, PGlite)', () => {
   let t: TestDatabase;
   let app: FastifyInstance;
+  let demo: DemoApp | undefined;
   before(async () => {
-    t = await createTestDatabase('pglite');
-    await loadDemo(t.database.db);
-    app = await createApp(t.config, { database: t.database });
-    await app.ready();
+    demo = await createDemoApp();
+    ({ t, app } = demo);
   });
-  after(async () => {
-    await app.close();
-    await t.cleanup();
-  });
+  after(() => closeDemoApp(demo));
 
   test('a page is replayed with its ETag until a data load changes the data; a matching If-None-Match is 304', async () => {
     const first = await app.inject('/areas/E09000012');

@@ -1,25 +1,18 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { createApp } from '../../src/app/create-app.js';
-import { loadDemo } from '../../src/demo/load-demo.js';
 import { betterHealthAspirations, healthInequalitiesAims } from '../../src/demo/partnership-aims.js';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { closeDemoApp, createDemoApp, type DemoApp } from '../support/demo-app.js';
 
 describe('/mission over HTTP (inject, PGlite, demonstration data)', () => {
-  let t: TestDatabase;
   let app: FastifyInstance;
+  let demo: DemoApp | undefined;
 
   before(async () => {
-    t = await createTestDatabase('pglite');
-    await loadDemo(t.database.db);
-    app = await createApp(t.config, { database: t.database });
-    await app.ready();
+    demo = await createDemoApp();
+    ({ app } = demo);
   });
-  after(async () => {
-    await app.close();
-    await t.cleanup();
-  });
+  after(() => closeDemoApp(demo));
 
   test('the page: mission, every aim and aspiration, 14 indicators with a status, labelled demo', async () => {
     const res = await app.inject('/mission');
