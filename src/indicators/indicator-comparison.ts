@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { descendantCodesSql } from '../areas/area-queries.js';
 import { ENGLAND, LONDON } from '../areas/london-areas.js';
 import type { Db } from '../db/db.js';
 import { queryRows } from '../db/query-rows.js';
@@ -95,17 +96,10 @@ export async function indicatorComparison(db: Db, request: ComparisonRequest): P
   const areas = await queryRows<ComparisonValue>(
     db,
     sql`
-    with recursive below(code) as (
-      select child_code from area_parents
-       where parent_code = ${parent} and valid_from <= current_date and (valid_to is null or valid_to > current_date)
-      union
-      select p.child_code from area_parents p join below b on p.parent_code = b.code
-       where p.valid_from <= current_date and (p.valid_to is null or p.valid_to > current_date)
-    )
     select ${valueColumns}
       from areas a
       left join indicator_values v on v.area_code = a.code and ${matches}
-     where a.code in (select code from below) and a.area_type = ${areaType}
+     where a.code in (${descendantCodesSql(parent)}) and a.area_type = ${areaType}
      order by a.name`,
   );
   const benchmarks = await queryRows<ComparisonValue>(
