@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { csvCell } from '../app/csv-cell.js';
 import { PageNotFoundError } from '../app/page-not-found-error.js';
 import { sendChartImage } from '../app/send-chart-image.js';
+import { sendCsv } from '../app/send-csv.js';
 import { renderSpineChart } from '../charts/spine-chart.js';
 import type { Database } from '../db/database.js';
 import { queryRows } from '../db/query-rows.js';
@@ -94,36 +94,29 @@ export async function areaRoutes(app: FastifyInstance, options: { database: Data
     }
     const header =
       'Indicator ID,Indicator Name,Area Code,Area Name,Sex,Age,Time period,Value,Lower CI 95.0 limit,Upper CI 95.0 limit,Count,England value,London value,Compared to England value or percentiles,Compared to London value,Recent Trend,Worst,25th percentile,75th percentile,Best,Demonstration data';
-    const lines = rows.map((r) =>
-      [
-        r.indicatorId,
-        r.indicatorName,
-        area.code,
-        area.name,
-        r.sex,
-        r.age,
-        r.period,
-        r.value,
-        r.lower95,
-        r.upper95,
-        r.count,
-        r.england,
-        r.london,
-        r.comparedToEngland,
-        r.comparedToLondon,
-        r.trend,
-        ends(r).worst,
-        r.q25,
-        r.q75,
-        ends(r).best,
-        r.demo ? 'yes' : 'no',
-      ]
-        .map(csvCell)
-        .join(','),
-    );
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="profile-${area.code}.csv"`)
-      .send(`${[header, ...lines].join('\n')}\n`);
+    const lines = rows.map((r) => [
+      r.indicatorId,
+      r.indicatorName,
+      area.code,
+      area.name,
+      r.sex,
+      r.age,
+      r.period,
+      r.value,
+      r.lower95,
+      r.upper95,
+      r.count,
+      r.england,
+      r.london,
+      r.comparedToEngland,
+      r.comparedToLondon,
+      r.trend,
+      ends(r).worst,
+      r.q25,
+      r.q75,
+      ends(r).best,
+      r.demo ? 'yes' : 'no',
+    ]);
+    return sendCsv(reply, `profile-${area.code}.csv`, header, lines);
   });
 }

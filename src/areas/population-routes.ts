@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { csvCell } from '../app/csv-cell.js';
 import { PageNotFoundError } from '../app/page-not-found-error.js';
 import { PageParameterError } from '../app/page-parameter-error.js';
 import { parsePageParameters } from '../app/parse-page-parameters.js';
 import { sendChartImage } from '../app/send-chart-image.js';
+import { sendCsv } from '../app/send-csv.js';
 import { renderPopulationPyramid } from '../charts/population-pyramid.js';
 import type { Database } from '../db/database.js';
 import { type PopulationBand, populationBands, populationYears } from '../populations/area-population.js';
@@ -168,24 +168,17 @@ export async function populationRoutes(app: FastifyInstance, options: { database
         });
     }
     const header = 'Area Code,Area Name,Year,Age band,Males,Females,Males %,Females %,Demonstration data';
-    const lines = rows.map((r) =>
-      [
-        area.code,
-        area.name,
-        year,
-        r.band,
-        r.males,
-        r.females,
-        r.malePercent.toFixed(3),
-        r.femalePercent.toFixed(3),
-        population.demo ? 'yes' : 'no',
-      ]
-        .map(csvCell)
-        .join(','),
-    );
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="population-${area.code}-${year}.csv"`)
-      .send(`${[header, ...lines].join('\n')}\n`);
+    const lines = rows.map((r) => [
+      area.code,
+      area.name,
+      year,
+      r.band,
+      r.males,
+      r.females,
+      r.malePercent.toFixed(3),
+      r.femalePercent.toFixed(3),
+      population.demo ? 'yes' : 'no',
+    ]);
+    return sendCsv(reply, `population-${area.code}-${year}.csv`, header, lines);
   });
 }

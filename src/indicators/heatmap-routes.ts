@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { csvCell } from '../app/csv-cell.js';
 import { PageNotFoundError } from '../app/page-not-found-error.js';
 import { parsePageParameters } from '../app/parse-page-parameters.js';
+import { sendCsv } from '../app/send-csv.js';
 import { londonAreas } from '../areas/london-areas.js';
 import {
   significanceFill,
@@ -184,29 +184,22 @@ export async function heatmapRoutes(app: FastifyInstance, options: { database: D
     }
     const header =
       'Indicator ID,Indicator Name,Area Code,Area Name,Sex,Age,Time period,Value,Lower CI 95.0 limit,Upper CI 95.0 limit,Compared to England value or percentiles,England value,Value note,Demonstration data';
-    const lines = data.map((d) =>
-      [
-        d.indicatorId,
-        d.indicatorName,
-        d.areaCode,
-        d.areaName,
-        d.sex,
-        d.age,
-        d.period,
-        d.value,
-        d.lower95,
-        d.upper95,
-        d.comparedToEngland,
-        d.englandValue,
-        d.note,
-        d.demo ? 'yes' : 'no',
-      ]
-        .map(csvCell)
-        .join(','),
-    );
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', 'attachment; filename="heatmap.csv"')
-      .send(`${[header, ...lines].join('\n')}\n`);
+    const lines = data.map((d) => [
+      d.indicatorId,
+      d.indicatorName,
+      d.areaCode,
+      d.areaName,
+      d.sex,
+      d.age,
+      d.period,
+      d.value,
+      d.lower95,
+      d.upper95,
+      d.comparedToEngland,
+      d.englandValue,
+      d.note,
+      d.demo ? 'yes' : 'no',
+    ]);
+    return sendCsv(reply, 'heatmap.csv', header, lines);
   });
 }

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { csvCell } from '../app/csv-cell.js';
 import { PageNotFoundError } from '../app/page-not-found-error.js';
 import { parsePageParameters } from '../app/parse-page-parameters.js';
 import { sendChartImage } from '../app/send-chart-image.js';
+import { sendCsv } from '../app/send-csv.js';
 import { londonSquaredTiles } from '../areas/london-areas.js';
 import { renderBarChart } from '../charts/bar-chart.js';
 import { renderTileMap } from '../charts/tile-map.js';
@@ -230,38 +230,31 @@ export async function indicatorRoutes(app: FastifyInstance, options: { database:
           })),
         });
     }
-    const lines = [csvHeader];
+    const lines: unknown[][] = [];
     for (const r of rows) {
-      lines.push(
-        [
-          indicator.id,
-          indicator.name,
-          r.code,
-          r.name,
-          comparison.sex,
-          comparison.age,
-          comparison.period,
-          r.value,
-          r.lower95,
-          r.upper95,
-          r.lower998,
-          r.upper998,
-          r.count,
-          r.denominator,
-          r.note,
-          r.trend,
-          r.comparedToEngland,
-          r.comparedToLondon,
-          r.demo ? 'yes' : 'no',
-        ]
-          .map(csvCell)
-          .join(','),
-      );
+      lines.push([
+        indicator.id,
+        indicator.name,
+        r.code,
+        r.name,
+        comparison.sex,
+        comparison.age,
+        comparison.period,
+        r.value,
+        r.lower95,
+        r.upper95,
+        r.lower998,
+        r.upper998,
+        r.count,
+        r.denominator,
+        r.note,
+        r.trend,
+        r.comparedToEngland,
+        r.comparedToLondon,
+        r.demo ? 'yes' : 'no',
+      ]);
     }
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="indicator-${indicator.id}.csv"`)
-      .send(`${lines.join('\n')}\n`);
+    return sendCsv(reply, `indicator-${indicator.id}.csv`, csvHeader, lines);
   });
 
   app.get('/indicators/:id/:chart.:format', async (request, reply) => {

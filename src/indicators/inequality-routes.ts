@@ -1,11 +1,11 @@
 import { StatsInputError, sii } from '@healthhub/stats';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { csvCell } from '../app/csv-cell.js';
 import { PageNotFoundError } from '../app/page-not-found-error.js';
 import { PageParameterError } from '../app/page-parameter-error.js';
 import { parsePageParameters } from '../app/parse-page-parameters.js';
 import { sendChartImage } from '../app/send-chart-image.js';
+import { sendCsv } from '../app/send-csv.js';
 import { findArea } from '../areas/area-queries.js';
 import { LONDON } from '../areas/london-areas.js';
 import { renderBarChart } from '../charts/bar-chart.js';
@@ -409,33 +409,26 @@ export async function inequalityRoutes(app: FastifyInstance, options: { database
     const header =
       'Indicator ID,Indicator Name,Area Code,Area Name,Time period,Breakdown,Sex,Age,Category Type,Category,Value,Lower CI 95.0 limit,Upper CI 95.0 limit,Count,Denominator,Compared to England value or percentiles,Demonstration data';
     const lines = data.sections.flatMap((s) =>
-      s.rows.map((r) =>
-        [
-          indicator.id,
-          indicator.name,
-          data.area.code,
-          data.area.name,
-          r.period,
-          s.kind,
-          r.sex,
-          r.age,
-          r.categoryType,
-          r.category,
-          r.value,
-          r.lower95,
-          r.upper95,
-          r.count,
-          r.denominator,
-          r.comparedToEngland,
-          r.demo ? 'yes' : 'no',
-        ]
-          .map(csvCell)
-          .join(','),
-      ),
+      s.rows.map((r) => [
+        indicator.id,
+        indicator.name,
+        data.area.code,
+        data.area.name,
+        r.period,
+        s.kind,
+        r.sex,
+        r.age,
+        r.categoryType,
+        r.category,
+        r.value,
+        r.lower95,
+        r.upper95,
+        r.count,
+        r.denominator,
+        r.comparedToEngland,
+        r.demo ? 'yes' : 'no',
+      ]),
     );
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${name}.csv"`)
-      .send(`${[header, ...lines].join('\n')}\n`);
+    return sendCsv(reply, `${name}.csv`, header, lines);
   });
 }

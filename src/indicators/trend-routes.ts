@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { csvCell } from '../app/csv-cell.js';
 import { PageNotFoundError } from '../app/page-not-found-error.js';
 import { PageParameterError } from '../app/page-parameter-error.js';
 import { parsePageParameters } from '../app/parse-page-parameters.js';
 import { sendChartImage } from '../app/send-chart-image.js';
+import { sendCsv } from '../app/send-csv.js';
 import { findArea } from '../areas/area-queries.js';
 import { ENGLAND, LONDON } from '../areas/london-areas.js';
 import { renderTrendChart } from '../charts/trend-chart.js';
@@ -223,31 +223,24 @@ export async function trendRoutes(app: FastifyInstance, options: { database: Dat
     }
     const header =
       'Indicator ID,Indicator Name,Area Code,Area Name,Sex,Age,Time period,Value,Lower CI 95.0 limit,Upper CI 95.0 limit,Lower CI 99.8 limit,Upper CI 99.8 limit,Value note,Recent Trend,Compared to England value or percentiles,Demonstration data';
-    const lines = rows.map((r) =>
-      [
-        indicator.id,
-        indicator.name,
-        r.areaCode,
-        r.areaName,
-        trend.sex,
-        trend.age,
-        r.period,
-        r.value,
-        r.lower95,
-        r.upper95,
-        r.lower998,
-        r.upper998,
-        r.note,
-        r.trend,
-        r.comparedToEngland,
-        r.demo ? 'yes' : 'no',
-      ]
-        .map(csvCell)
-        .join(','),
-    );
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="indicator-${indicator.id}-trend.csv"`)
-      .send(`${[header, ...lines].join('\n')}\n`);
+    const lines = rows.map((r) => [
+      indicator.id,
+      indicator.name,
+      r.areaCode,
+      r.areaName,
+      trend.sex,
+      trend.age,
+      r.period,
+      r.value,
+      r.lower95,
+      r.upper95,
+      r.lower998,
+      r.upper998,
+      r.note,
+      r.trend,
+      r.comparedToEngland,
+      r.demo ? 'yes' : 'no',
+    ]);
+    return sendCsv(reply, `indicator-${indicator.id}-trend.csv`, header, lines);
   });
 }

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { csvCell } from '../app/csv-cell.js';
 import { PageNotFoundError } from '../app/page-not-found-error.js';
 import { PageParameterError } from '../app/page-parameter-error.js';
+import { sendCsv } from '../app/send-csv.js';
 import { renderTrendChart } from '../charts/trend-chart.js';
 import type { Database } from '../db/database.js';
 import { type MissionProgress, missionProgress } from './mission-progress.js';
@@ -208,36 +208,29 @@ export async function missionRoutes(app: FastifyInstance, options: { database: D
         })),
       });
     }
-    const lines = [csvHeader];
+    const lines: unknown[][] = [];
     for (const p of progress) {
-      lines.push(
-        [
-          p.aim,
-          aimName(p.aim),
-          p.indicatorId,
-          p.indicatorName,
-          p.unit,
-          row(p, false).betterWhen,
-          p.areaCode,
-          p.sex,
-          p.age,
-          p.baselinePeriod,
-          p.baselineValue,
-          p.targetValue,
-          p.targetYear,
-          p.latest?.period,
-          p.latest?.value,
-          expectedNow(p),
-          p.status,
-          p.demo ? 'yes' : 'no',
-        ]
-          .map(csvCell)
-          .join(','),
-      );
+      lines.push([
+        p.aim,
+        aimName(p.aim),
+        p.indicatorId,
+        p.indicatorName,
+        p.unit,
+        row(p, false).betterWhen,
+        p.areaCode,
+        p.sex,
+        p.age,
+        p.baselinePeriod,
+        p.baselineValue,
+        p.targetValue,
+        p.targetYear,
+        p.latest?.period,
+        p.latest?.value,
+        expectedNow(p),
+        p.status,
+        p.demo ? 'yes' : 'no',
+      ]);
     }
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', 'attachment; filename="mission.csv"')
-      .send(`${lines.join('\n')}\n`);
+    return sendCsv(reply, 'mission.csv', csvHeader, lines);
   });
 }
