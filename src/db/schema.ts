@@ -1,4 +1,5 @@
 // Every table, gathered for drizzle-kit (migrations) and for the typed database handle.
+export { areaBoundaries } from '../areas/area-boundaries-table.js';
 export { areaParents } from '../areas/area-parents-table.js';
 export { areaTilePositions } from '../areas/area-tile-positions-table.js';
 export { areas } from '../areas/areas-table.js';
