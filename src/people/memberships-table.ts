@@ -1,0 +1,27 @@
+import { sql } from 'drizzle-orm';
+import { check, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { organisations } from './organisations-table.js';
+import { users } from './users-table.js';
+
+/** Ranked: each role can do everything the roles before it can. */
+export const roles = ['viewer', 'editor', 'approver', 'admin'] as const;
+export type Role = (typeof roles)[number];
+
+/** A person's role in an organisation: one role per person per organisation. */
+export const memberships = pgTable(
+  'memberships',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    organisationId: integer('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    role: text('role', { enum: roles }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.organisationId] }),
+    check('memberships_role_known', sql`${t.role} in ('viewer', 'editor', 'approver', 'admin')`),
+  ],
+);
