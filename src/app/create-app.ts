@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import compress from '@fastify/compress';
+import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import Fastify, {
   type FastifyError,
@@ -22,6 +24,8 @@ import { indicatorRoutes } from '../indicators/indicator-routes.js';
 import { inequalityRoutes } from '../indicators/inequality-routes.js';
 import { trendRoutes } from '../indicators/trend-routes.js';
 import { missionRoutes } from '../mission/mission-routes.js';
+import { signInRoutes } from '../people/sign-in-routes.js';
+import { registerStaffAuth } from '../people/staff-auth.js';
 import { loadAssetManifest } from './asset-manifest.js';
 import { contentSecurityPolicy } from './content-security-policy.js';
 import { loggerOptions } from './logger-options.js';
@@ -66,7 +70,14 @@ export async function createApp(config: Config, services: Services): Promise<Fas
   app.decorateReply(
     'view',
     function (this: FastifyReply, template: string, context: Record<string, unknown> = {}) {
-      const html = views.render(template, { navigation: navigationFor(this.request.url), ...context });
+      const request = this.request;
+      const html = views.render(template, {
+        navigation: navigationFor(request.url),
+        staff: request.staff,
+        csrfToken: () => request.csrfToken(),
+        currentPath: request.url,
+        ...context,
+      });
       return this.type('text/html; charset=utf-8').send(html);
     },
   );
@@ -82,6 +93,14 @@ export async function createApp(config: Config, services: Services): Promise<Fas
     },
     crossOriginEmbedderPolicy: false,
   });
+  await app.register(formbody, { bodyLimit: 1024 * 1024 });
+  // Uploads (signed decision forms) arrive whole in the body, fields and files alike, so that the CSRF check
+  // and zod see one object; 20 MB is well above a signed PDF.
+  await app.register(multipart, {
+    attachFieldsToBody: 'keyValues',
+    limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 200 },
+  });
+  registerStaffAuth(app, { database: services.database, secureCookies: config.secureCookies });
   // Before compression, so that it keeps and replays identity bodies.
   registerResponseCache(app, {
     database: services.database,
@@ -129,6 +148,9 @@ export async function createApp(config: Config, services: Services): Promise<Fas
       });
     }
     if (status === 404) return reply.view('app/views/errors/not-found.njk');
+    if (status === 403 || status === 401) {
+      return reply.view('app/views/errors/forbidden.njk', { message: error.message, code });
+    }
     if (status < 500) return reply.type('text/plain; charset=utf-8').send(error.message);
     return reply.view('app/views/errors/server-error.njk', { requestId: request.id });
   });
@@ -143,6 +165,11 @@ export async function createApp(config: Config, services: Services): Promise<Fas
   await app.register(heatmapRoutes, { database: services.database });
   await app.register(populationRoutes, { database: services.database });
   await app.register(inequalityRoutes, { database: services.database });
+  await app.register(signInRoutes, {
+    database: services.database,
+    sessionSeconds: config.sessionSeconds,
+    secureCookies: config.secureCookies,
+  });
 
   return app;
 }

@@ -11,6 +11,18 @@ const navigation = [
   { href: '/indicators', text: 'Indicators' },
   { href: '/areas/E12000007', text: 'London' },
   { href: '/mission', text: 'Mission' },
+  { href: '/decisions', text: 'Decisions' },
+  { href: '/programmes', text: 'Programmes' },
+  { href: '/boards', text: 'Boards' },
+];
+
+/** The staff workspace's sections, listed on /staff; each feature's staff pages start here. */
+const staffLinks = [
+  { href: '/staff/decisions', text: 'Decisions: draft, submit, approve, sign and publish' },
+  { href: '/staff/funds', text: 'Pooled funds: pledges, receipts, allocations and payments' },
+  { href: '/staff/programmes', text: 'Programmes: milestones and updates' },
+  { href: '/risks', text: 'Risks and issues' },
+  { href: '/staff/boards', text: 'Boards: meetings, agendas, minutes and actions' },
 ];
 
 /**
@@ -31,6 +43,7 @@ export function createViews(options: {
   env.addGlobal('serviceName', serviceName);
   env.addGlobal('asset', options.asset);
   env.addGlobal('navigation', navigation);
+  env.addGlobal('staffLinks', staffLinks);
   return env;
 }
 

@@ -40,6 +40,8 @@ const environment = z.object({
   LOG_LEVEL: z.enum(logLevels).optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   FINGERTIPS_API_URL: httpUrl.default('https://fingertips.phe.org.uk'),
+  SESSION_HOURS: z.coerce.number().min(0.25).max(720).default(12),
+  SECURE_COOKIES: z.enum(['true', 'false']).optional(),
 });
 
 /** Everything the application reads from its environment, validated and frozen. */
@@ -54,6 +56,10 @@ export interface Config {
   readonly shutdownTimeoutMs: number;
   /** The Fingertips site whose API `healthhub import fingertips --indicator` reads, without a trailing slash. */
   readonly fingertipsApiUrl: string;
+  /** How long a staff session lasts from sign-in, in seconds. */
+  readonly sessionSeconds: number;
+  /** Whether cookies carry Secure (HTTPS only): on in production unless SECURE_COOKIES=false. */
+  readonly secureCookies: boolean;
 }
 
 /**
@@ -91,6 +97,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     // API paths are appended to it, so `https://host/` and `https://host` must give the same URLs.
     fingertipsApiUrl: e.FINGERTIPS_API_URL.replace(/\/+$/, ''),
+    sessionSeconds: Math.round(e.SESSION_HOURS * 3600),
+    secureCookies: e.SECURE_COOKIES === undefined ? production : e.SECURE_COOKIES === 'true',
   };
   return deepFreeze(config);
 }
