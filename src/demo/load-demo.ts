@@ -5,10 +5,12 @@ import { dataLoads } from '../imports/data-loads-table.js';
 import { computeDerivedValues } from '../indicators/compute-derived-values.js';
 import { indicatorValues } from '../indicators/indicator-values-table.js';
 import { indicators } from '../indicators/indicators-table.js';
+import { loadBuiltInOrganisations } from '../people/built-in-organisations.js';
 import { populations } from '../populations/populations-table.js';
 import { DEMO_SEED, generateDemoData } from './generate-demo-values.js';
 import { insertDemoTargets } from './insert-demo-targets.js';
 import { insertInBatches } from './insert-in-batches.js';
+import { loadGovernanceDemo } from './load-governance-demo.js';
 
 /** What one run of the demo loader did, for the CLI's summary line. */
 export interface DemoLoadSummary {
@@ -28,10 +30,12 @@ const DEMO_LOCK = 7243100418;
  */
 export async function loadDemo(db: Db): Promise<DemoLoadSummary> {
   const geography = await loadBuiltInGeography(db);
+  const organisationCount = await loadBuiltInOrganisations(db);
   const demo = await loadDemoData(db);
-  const total = geography.areas + geography.parents + geography.tiles;
+  const governance = await loadGovernanceDemo(db);
+  const total = geography.areas + geography.parents + geography.tiles + organisationCount;
   return {
-    loaded: total > 0 || demo.loaded,
+    loaded: total > 0 || demo.loaded || governance.loaded,
     rows: {
       areas: geography.areas,
       'area memberships': geography.parents,
@@ -39,6 +43,8 @@ export async function loadDemo(db: Db): Promise<DemoLoadSummary> {
       indicators: demo.indicators,
       'indicator values': demo.values,
       populations: demo.populations,
+      organisations: organisationCount,
+      ...governance.rows,
     },
   };
 }

@@ -65,9 +65,10 @@ for (const kind of databaseKinds()) {
         indicators: 14,
         values: expectedValues,
         populations: expectedPopulations,
-        loads: 2,
+        // The built-in geography, the evidence demo and the governance demo.
+        loads: 3,
       });
-      const [load] = await t.database.db.select().from(dataLoads).where(eq(dataLoads.kind, 'demo'));
+      const [load] = await t.database.db.select().from(dataLoads).where(eq(dataLoads.name, DEMO_LOAD_NAME));
       assert.equal(load!.name, DEMO_LOAD_NAME);
       assert.equal(load!.isDemo, true);
       assert.equal(load!.rowCount, 14 + expectedValues + expectedPopulations);
