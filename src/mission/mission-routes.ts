@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { PageNotFoundError } from '../app/page-not-found-error.js';
 import { PageParameterError } from '../app/page-parameter-error.js';
+import { sendChartImage } from '../app/send-chart-image.js';
 import { sendCsv } from '../app/send-csv.js';
 import { renderTrendChart } from '../charts/trend-chart.js';
 import type { Database } from '../db/database.js';
@@ -163,16 +164,13 @@ export async function missionRoutes(app: FastifyInstance, options: { database: D
 
   app.get('/mission/charts/:file', async (request, reply) => {
     const { file } = request.params as { file: string };
-    const match = /^([1-9][0-9]{0,15})\.svg$/.exec(file);
+    const match = /^([1-9][0-9]{0,15})\.(svg|png)$/.exec(file);
     if (!match) throw new PageNotFoundError(`no chart ${file}`);
     checkQuery(request.query);
     const target = (await missionProgress(database.db)).find((p) => p.targetId === Number(match[1]));
     if (!target) throw new PageNotFoundError(`no indicator target ${match[1]}`);
-    return reply
-      .header('cache-control', 'public, max-age=300')
-      .type('image/svg+xml; charset=utf-8')
-      .header('content-disposition', `inline; filename="mission-${target.targetId}.svg"`)
-      .send(chart(target));
+    reply.header('cache-control', 'public, max-age=300');
+    return sendChartImage(reply, chart(target), match[2] as 'svg' | 'png', `mission-${target.targetId}`);
   });
 
   app.get('/mission.:format', async (request, reply) => {

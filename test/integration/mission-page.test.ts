@@ -47,6 +47,12 @@ describe('/mission over HTTP (inject, PGlite, demonstration data)', () => {
     assert.match(svg.body, /Trajectory to target/);
     assert.match(svg.body, /London/);
     assert.equal((await app.inject('/mission/charts/999999.svg')).statusCode, 404);
+    const png = await app.inject(charts[0]![1]!.replace(/\.svg$/, '.png'));
+    assert.equal(png.statusCode, 200);
+    assert.equal(png.headers['content-type'], 'image/png');
+    assert.deepEqual([...png.rawPayload.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    assert.match(res.body, /href="\/mission\/charts\/\d+\.png">PNG</);
+    assert.equal((await app.inject('/mission/charts/1.gif')).statusCode, 404);
     assert.match(res.body, /Gap \(best minus worst, absolute\)/);
     assert.ok(Buffer.byteLength(res.body) < 150 * 1024, `HTML is ${Buffer.byteLength(res.body)} bytes`);
     assert.equal((await app.inject('/mission?colour=red')).statusCode, 400);
