@@ -25,6 +25,10 @@ export const importKinds: Record<string, ImportKind> = {
     summary: 'an ONS lookup of LSOAs, wards, districts, sub-ICB locations and ICBs',
     load: () => import('./import-areas-command.js'),
   },
+  boundaries: {
+    summary: 'area outlines for the maps: GeoJSON or TopoJSON of ONS codes (ONS boundary files)',
+    load: () => import('./import-boundaries-command.js'),
+  },
   deprivation: {
     summary: 'the Index of Multiple Deprivation of LSOAs, districts or ICBs (IMD2019, IMD2025)',
     load: () => import('./import-deprivation-command.js'),

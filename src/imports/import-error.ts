@@ -9,6 +9,10 @@ import { AppError } from '../errors/app-error.js';
  * - IMPORT_TRUNCATED: the file ends inside a quoted field or in the middle of its last record;
  * - IMPORT_INVALID_ROWS: strict mode, and at least one row was rejected (bad values, duplicate keys);
  * - IMPORT_FILE_CHANGED: the file changed while it was being imported;
+ * - IMPORT_TOO_LARGE: a file read whole (JSON) is over its importer's size limit;
+ * - IMPORT_MALFORMED_JSON: a JSON file is not JSON (IMPORT_TRUNCATED when it ends too soon);
+ * - IMPORT_NOT_BOUNDARIES: a JSON file is not a GeoJSON FeatureCollection or TopoJSON Topology in WGS84, or its
+ *   features have no area code property to read;
  * - IMPORT_SOURCE_UNAVAILABLE: a remote source (an API) could not be downloaded: it refused, failed, timed out
  *   or sent nothing. Not the input's fault, so status 503 and exit 1, as when the database is unreachable.
  */
@@ -20,6 +24,9 @@ export type ImportErrorCode =
   | 'IMPORT_TRUNCATED'
   | 'IMPORT_INVALID_ROWS'
   | 'IMPORT_FILE_CHANGED'
+  | 'IMPORT_TOO_LARGE'
+  | 'IMPORT_MALFORMED_JSON'
+  | 'IMPORT_NOT_BOUNDARIES'
   | 'IMPORT_SOURCE_UNAVAILABLE';
 
 /**
