@@ -4,8 +4,10 @@ import { PageNotFoundError } from '../app/page-not-found-error.js';
 import { parsePageParameters } from '../app/parse-page-parameters.js';
 import { sendChartImage } from '../app/send-chart-image.js';
 import { sendCsv } from '../app/send-csv.js';
+import { findAreaBoundaries } from '../areas/boundaries/find-area-boundaries.js';
 import { londonSquaredTiles } from '../areas/london-areas.js';
 import { renderBarChart } from '../charts/bar-chart.js';
+import { renderGeoMap } from '../charts/geo-map.js';
 import { renderTileMap } from '../charts/tile-map.js';
 import type { Database } from '../db/database.js';
 import { type Comparison, indicatorComparison } from './indicator-comparison.js';
@@ -110,7 +112,45 @@ function charts(indicator: IndicatorSummary, comparison: Comparison, benchmark: 
           }),
         })
       : null;
-  return { bar, tiles, method, significance };
+  return { bar, tiles, method, significance, title, line };
+}
+
+// A map bigger than this (a few hundred districts, say) is shown as an image, so the page stays small.
+const inlineMapBytes = 64 * 1024;
+
+/**
+ * The geographic map of the compared areas, when every one of them has an outline (area_boundaries); else
+ * how many lack one. Its source line credits the boundaries' loads (file and credit, data_loads.source).
+ */
+async function geoMap(
+  database: Database,
+  comparison: Comparison,
+  benchmark: 'london' | 'england',
+  chart: ReturnType<typeof charts>,
+) {
+  const codes = comparison.areas.map((a) => a.code);
+  const { geometries, sources } = await findAreaBoundaries(database.db, codes);
+  const missing = codes.filter((code) => !geometries.has(code)).length;
+  if (codes.length === 0 || missing > 0) return { map: null, missing, total: codes.length };
+  const kind =
+    comparison.areaType === 'icb' ? 'ICBs' : comparison.areaType === 'local-authority' ? 'boroughs' : 'areas';
+  const title = `${chart.title}: ${kind} compared with ${benchmark === 'london' ? 'London' : 'England'}`;
+  const svg = renderGeoMap({
+    id: 'map',
+    title,
+    source: `${chart.line.source}; boundaries: ${sources.join('; ')}`,
+    period: chart.line.period,
+    method: chart.method,
+    areas: comparison.areas.map((a) => ({
+      code: a.code,
+      name: a.name,
+      significance: chart.significance(a),
+      value: a.value,
+      geometry: geometries.get(a.code)!,
+    })),
+  });
+  const inline = Buffer.byteLength(svg) <= inlineMapBytes;
+  return { map: { svg, inline, title, sources }, missing: 0, total: codes.length };
 }
 
 /** The table's rows: one per area, then London and England. */
@@ -139,8 +179,8 @@ const csvHeader =
 /**
  * /indicators (find an indicator by words and area type) and /indicators/{id} (one indicator for the areas
  * of a type under a parent, in one period: sorted bar chart with confidence intervals and benchmark lines,
- * London Squared tile map, and the table), with the table as CSV (Fingertips' columns) and JSON and the
- * charts as SVG and PNG.
+ * London Squared tile map, the geographic map when every area has an outline, and the table), with the
+ * table as CSV (Fingertips' columns) and JSON and the charts as SVG and PNG.
  */
 export async function indicatorRoutes(app: FastifyInstance, options: { database: Database }): Promise<void> {
   const { database } = options;
@@ -167,7 +207,9 @@ export async function indicatorRoutes(app: FastifyInstance, options: { database:
       benchmark,
       options: chosen,
     } = await loadPage(database, request.params, request.query);
-    const { bar, tiles, method, significance } = charts(indicator, comparison, benchmark);
+    const chart = charts(indicator, comparison, benchmark);
+    const { bar, tiles, method, significance } = chart;
+    const { map, missing, total } = await geoMap(database, comparison, benchmark, chart);
     const rows = tableRows(comparison, significance);
     const search = new URLSearchParams(
       Object.entries(chosen).filter((e): e is [string, string] => typeof e[1] === 'string'),
@@ -180,6 +222,9 @@ export async function indicatorRoutes(app: FastifyInstance, options: { database:
       benchmarkName: benchmark === 'london' ? 'London' : 'England',
       bar,
       tiles,
+      map,
+      mapMissing: missing,
+      mapAreas: total,
       method,
       rows,
       query: search ? `?${search}` : '',
@@ -259,13 +304,22 @@ export async function indicatorRoutes(app: FastifyInstance, options: { database:
 
   app.get('/indicators/:id/:chart.:format', async (request, reply) => {
     const { chart, format } = request.params as { chart: string; format: string };
-    if ((chart !== 'chart' && chart !== 'tiles') || (format !== 'svg' && format !== 'png')) {
+    if (
+      (chart !== 'chart' && chart !== 'tiles' && chart !== 'map') ||
+      (format !== 'svg' && format !== 'png')
+    ) {
       throw new PageNotFoundError(`no ${chart}.${format}`);
     }
     const params = { id: (request.params as { id: string }).id };
     const { indicator, comparison, benchmark } = await loadPage(database, params, request.query);
-    const { bar, tiles } = charts(indicator, comparison, benchmark);
-    const svg = chart === 'chart' ? bar : tiles;
+    const drawn = charts(indicator, comparison, benchmark);
+    if (chart === 'map') {
+      const { map } = await geoMap(database, comparison, benchmark, drawn);
+      if (!map) throw new PageNotFoundError('no map: outlines are not loaded for every one of these areas');
+      reply.header('cache-control', 'public, max-age=300');
+      return sendChartImage(reply, map.svg, format, `indicator-${indicator.id}-map`);
+    }
+    const svg = chart === 'chart' ? drawn.bar : drawn.tiles;
     if (!svg) throw new PageNotFoundError('no tile map for these areas');
     reply.header('cache-control', 'public, max-age=300');
     return sendChartImage(reply, svg, format, `indicator-${indicator.id}-${chart}`);
