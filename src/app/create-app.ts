@@ -24,7 +24,7 @@ import { indicatorRoutes } from '../indicators/indicator-routes.js';
 import { inequalityRoutes } from '../indicators/inequality-routes.js';
 import { trendRoutes } from '../indicators/trend-routes.js';
 import { missionRoutes } from '../mission/mission-routes.js';
-import { signInRoutes } from '../people/sign-in-routes.js';
+import { peopleRoutes } from '../people/people-routes.js';
 import { registerStaffAuth } from '../people/staff-auth.js';
 import { loadAssetManifest } from './asset-manifest.js';
 import { contentSecurityPolicy } from './content-security-policy.js';
@@ -165,11 +165,7 @@ export async function createApp(config: Config, services: Services): Promise<Fas
   await app.register(heatmapRoutes, { database: services.database });
   await app.register(populationRoutes, { database: services.database });
   await app.register(inequalityRoutes, { database: services.database });
-  await app.register(signInRoutes, {
-    database: services.database,
-    sessionSeconds: config.sessionSeconds,
-    secureCookies: config.secureCookies,
-  });
+  await app.register(peopleRoutes, { database: services.database, config });
 
   return app;
 }

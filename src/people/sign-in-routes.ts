@@ -4,6 +4,8 @@ import { formErrors, formErrorsOf } from '../app/form-errors.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { Database } from '../db/database.js';
 import { authenticate, lockoutMinutes } from './authenticate.js';
+import { rateLimited } from './rate-limited-message.js';
+import type { RateLimiter } from './rate-limiter.js';
 import { requireStaff } from './require-staff.js';
 import { createSession, endSession } from './session-repository.js';
 import { setSessionCookie } from './staff-auth.js';
@@ -26,19 +28,34 @@ export function safeNext(next: unknown): string {
 
 /**
  * GET/POST /sign-in (email and password, with the lockout of authenticate), POST /sign-out, and /staff (the
- * workspace's front page: the person's organisations and roles).
+ * workspace's front page: the person's organisations and roles). `failedSignIns` limits failed attempts per
+ * client address (successful ones are not counted: a whole office behind one address signs in at 9am);
+ * `signInLinks` are the other ways in (OpenID Connect).
  */
 export async function signInRoutes(
   app: FastifyInstance,
-  options: { database: Database; sessionSeconds: number; secureCookies: boolean; signInNotice?: string },
+  options: {
+    database: Database;
+    sessionSeconds: number;
+    secureCookies: boolean;
+    signInNotice?: string;
+    failedSignIns?: RateLimiter;
+    signInLinks?: (next: string) => readonly { href: string; text: string }[];
+  },
 ): Promise<void> {
   const { database } = options;
+  const links = (next: string) => options.signInLinks?.(next) ?? [];
 
   app.get('/sign-in', async (request, reply) => {
     const { next } = request.query as { next?: string };
     if (request.staff) return reply.redirect(safeNext(next), 303);
     reply.header('cache-control', 'no-store');
-    return reply.view('people/sign-in.njk', { title: 'Sign in', next: safeNext(next), values: {} });
+    return reply.view('people/sign-in.njk', {
+      title: 'Sign in',
+      next: safeNext(next),
+      values: {},
+      signInLinks: links(safeNext(next)),
+    });
   });
 
   app.post('/sign-in', async (request, reply) => {
@@ -47,13 +64,31 @@ export async function signInRoutes(
     const parsed = signInForm.safeParse(body);
     const next = safeNext(body.next);
     const values = { email: typeof body.email === 'string' ? body.email : '' };
+    const signInLinks = links(next);
+    const limit = options.failedSignIns?.state(request.ip);
+    if (limit?.limited) {
+      request.log.warn({ ip: request.ip }, 'sign-in refused: too many failures from this address');
+      const message = rateLimited(reply, limit, 'Too many failed sign-ins from your network');
+      return reply.view('people/sign-in.njk', {
+        title: 'Sign in',
+        next,
+        values,
+        signInLinks,
+        errors: formErrorsOf({ email: message }),
+      });
+    }
     if (!parsed.success) {
-      return reply
-        .code(400)
-        .view('people/sign-in.njk', { title: 'Sign in', next, values, errors: formErrors(parsed.error) });
+      return reply.code(400).view('people/sign-in.njk', {
+        title: 'Sign in',
+        next,
+        values,
+        signInLinks,
+        errors: formErrors(parsed.error),
+      });
     }
     const result = await authenticate(database.db, parsed.data.email, parsed.data.password);
     if (result.outcome !== 'signed-in') {
+      options.failedSignIns?.record(request.ip);
       const message =
         result.outcome === 'locked'
           ? `Too many failed attempts: this account is locked for ${lockoutMinutes} minutes. Try again later or reset your password`
@@ -63,6 +98,7 @@ export async function signInRoutes(
         title: 'Sign in',
         next,
         values,
+        signInLinks,
         errors: formErrorsOf({ email: message }),
       });
     }
