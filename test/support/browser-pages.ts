@@ -23,13 +23,14 @@ export interface BrowserSuite {
  * A Chromium suite over `pages`, served from a fresh embedded database with the demonstration data: each page
  * renders (200, its h1), passes axe with no console errors, and is screenshotted; with JavaScript off, each
  * chart and its table are still there and the demonstration data is labelled. `more` adds the suite's own
- * tests.
+ * tests. `prepare` runs on the server before any page is visited (data a suite needs beyond the demo's).
  */
 export function describePagesInChromium(
   title: string,
   prefix: string,
   pages: readonly PageCase[],
   more: (suite: BrowserSuite) => void = () => {},
+  prepare: (server: RunningServer) => Promise<void> = async () => {},
 ): void {
   describe(title, {
     timeout: 300_000,
@@ -41,6 +42,7 @@ export function describePagesInChromium(
       server = await startServer(
         loadConfig({ NODE_ENV: 'test', HEALTHHUB_DATA_DIR: 'memory://', HOST: '127.0.0.1', PORT: '0' }),
       );
+      await prepare(server);
       chromium = await launchChromium();
     });
     after(async () => {
