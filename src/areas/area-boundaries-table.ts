@@ -20,7 +20,5 @@ export const areaBoundaries = pgTable(
       .references(() => dataLoads.id),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    check('area_boundaries_geometry_type', sql`${t.geometry}->>'type' in ('Polygon', 'MultiPolygon')`),
-  ],
+  (t) => [check('area_boundaries_geometry_type', sql`${t.geometry}->>'type' in ('Polygon', 'MultiPolygon')`)],
 );
