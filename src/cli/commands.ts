@@ -8,6 +8,10 @@ export const commands: Record<string, Command> = {
   serve: { summary: 'run the web application', load: () => import('./serve-command.js') },
   migrate: { summary: 'apply pending database migrations', load: () => import('./migrate-command.js') },
   demo: { summary: 'load the demonstration data into the database', load: () => import('./demo-command.js') },
+  user: {
+    summary: 'add a staff account (the first platform admin) or set its password',
+    load: () => import('./user-command.js'),
+  },
   import: {
     summary: 'import a data file (Fingertips, ...) into the database',
     load: () => import('./import-command.js'),
