@@ -44,7 +44,7 @@ export interface ImportBoundariesOptions {
 }
 
 /** data_loads.source of a boundary file: its name, and its credit when one was given. */
-export function boundarySource(file: string, attribution: string | undefined): string {
+function boundarySource(file: string, attribution: string | undefined): string {
   const credit = attribution?.trim().replace(/\s+/g, ' ');
   return credit ? `${basename(file)} — ${credit}` : basename(file);
 }
