@@ -26,6 +26,7 @@ import { trendRoutes } from '../indicators/trend-routes.js';
 import { missionRoutes } from '../mission/mission-routes.js';
 import { peopleRoutes } from '../people/people-routes.js';
 import { registerStaffAuth } from '../people/staff-auth.js';
+import { programmesRisksBoardsRoutes } from '../programmes/programmes-risks-boards-routes.js';
 import { loadAssetManifest } from './asset-manifest.js';
 import { contentSecurityPolicy } from './content-security-policy.js';
 import { loggerOptions } from './logger-options.js';
@@ -166,6 +167,7 @@ export async function createApp(config: Config, services: Services): Promise<Fas
   await app.register(populationRoutes, { database: services.database });
   await app.register(inequalityRoutes, { database: services.database });
   await app.register(peopleRoutes, { database: services.database, config });
+  await app.register(programmesRisksBoardsRoutes, { database: services.database, config });
 
   return app;
 }

@@ -1,8 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit.js';
+import { seedBoardsDemo } from '../boards/seed-boards-demo.js';
 import type { Db } from '../db/db.js';
 import { queryRows } from '../db/query-rows.js';
 import { dataLoads } from '../imports/data-loads-table.js';
+import { seedProgrammesDemo } from '../programmes/seed-programmes-demo.js';
+import { seedRisksDemo } from '../risks/seed-risks-demo.js';
 
 /** The data_loads name of the governance demonstration content. */
 export const GOVERNANCE_DEMO_LOAD_NAME = 'healthhub governance demonstration content';
@@ -22,7 +25,11 @@ export interface GovernanceDemoContext {
 }
 
 /** The seeders, in dependency order (programmes before the decisions that fund them, and so on). */
-const seeders: readonly { name: string; seed: (context: GovernanceDemoContext) => Promise<number> }[] = [];
+const seeders: readonly { name: string; seed: (context: GovernanceDemoContext) => Promise<number> }[] = [
+  { name: 'programmes', seed: seedProgrammesDemo },
+  { name: 'risks', seed: seedRisksDemo },
+  { name: 'boards', seed: seedBoardsDemo },
+];
 
 /**
  * Loads the governance demonstration content in one transaction, once (a data_loads row of kind 'demo'
