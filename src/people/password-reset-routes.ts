@@ -37,8 +37,9 @@ const tokenPattern = /^[A-Za-z0-9_-]{43}$/;
 
 /**
  * /password-reset: ask for a link by email (the answer is the same whether or not the account exists), and
- * /password-reset/{token}: choose a new password with it (once, within the hour). Both POSTs count against
- * the client address's limit; requests also against the email's.
+ * /password-reset/{token}: choose a new password with it (once, within the hour). Requests count against
+ * the client address's limit and the email's. Choosing needs no limit: a token cannot be guessed (32 random
+ * bytes), and only a valid one gets as far as hashing a password.
  */
 export async function passwordResetRoutes(
   app: FastifyInstance,
@@ -121,7 +122,6 @@ export async function passwordResetRoutes(
 
   app.post('/password-reset/:token', async (request, reply) => {
     const { token } = request.params as { token: string };
-    const byAddress = options.addressLimiter.take(request.ip);
     const reset = tokenPattern.test(token) ? await findUsablePasswordReset(database.db, token) : undefined;
     if (!reset) return invalid(reply);
     const page = (errors: unknown, status?: number) =>
@@ -131,11 +131,6 @@ export async function passwordResetRoutes(
         email: reset.email,
         errors,
       });
-    if (byAddress.limited) {
-      return page(
-        formErrorsOf({ password: rateLimited(reply, byAddress, 'Too many attempts from your network') }),
-      );
-    }
     const parsed = chooseForm.safeParse(request.body ?? {});
     if (!parsed.success) return page(formErrors(parsed.error), 400);
     const passwordHash = await hashPassword(parsed.data.password);
