@@ -143,6 +143,15 @@ export async function listLinkedDecisions(
     .orderBy(asc(decisions.reference));
 }
 
+/** An indicator by id, to link to a programme. */
+export async function findIndicator(db: Db, id: number) {
+  const [row] = await db
+    .select({ id: indicators.id, name: indicators.name })
+    .from(indicators)
+    .where(eq(indicators.id, id));
+  return row;
+}
+
 /** The indicators linked to a programme, by name. */
 export async function listLinkedIndicators(db: Db, programmeId: number) {
   return db

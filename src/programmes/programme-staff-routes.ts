@@ -1,11 +1,9 @@
-import { eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { dateInputParts, datePartsOf } from '../app/date-input-parts.js';
 import { formErrors, formErrorsOf } from '../app/form-errors.js';
 import { PageNotFoundError } from '../app/page-not-found-error.js';
 import type { Database } from '../db/database.js';
 import { ForbiddenError } from '../errors/forbidden-error.js';
-import { indicators } from '../indicators/indicators-table.js';
 import { hasRole, organisationsWithRole } from '../people/has-role.js';
 import { requireStaff, staffOf } from '../people/require-staff.js';
 import type { StaffUser } from '../people/staff-user.js';
@@ -23,6 +21,7 @@ import {
   addUpdate,
   archiveProgramme,
   createProgramme,
+  findIndicator,
   findMilestone,
   findProgramme,
   isProgrammeSlugTaken,
@@ -49,6 +48,9 @@ import { viewHelpers } from './view-helpers.js';
 type Params = Record<string, string>;
 
 const archiveForm = reasonForm('Enter why you are archiving this programme');
+
+const slugTaken = () =>
+  formErrorsOf({ slug: 'Another programme already uses this short name: choose another' });
 
 /**
  * The staff pages of programmes, behind requireStaff: /staff/programmes (every programme, archived ones too),
@@ -109,15 +111,9 @@ export async function programmeStaffRoutes(
       );
     const parsed = programmeForm.safeParse(body);
     if (!parsed.success) return { errors: formErrors(parsed.error, { status: 'status' }) };
-    if (await isProgrammeSlugTaken(db, parsed.data.slug, exceptId))
-      return {
-        errors: formErrorsOf({ slug: 'Another programme already uses this short name: choose another' }),
-      };
+    if (await isProgrammeSlugTaken(db, parsed.data.slug, exceptId)) return { errors: slugTaken() };
     return { data: parsed.data };
   }
-
-  const slugTaken = () =>
-    formErrorsOf({ slug: 'Another programme already uses this short name: choose another' });
 
   app.get('/staff/programmes', guarded, async (request, reply) => {
     const user = staffOf(request);
@@ -388,12 +384,7 @@ export async function programmeStaffRoutes(
     const { user, programme } = await programmeFor(request, 'editor', 'link an indicator');
     const body = formBody(request.body);
     const parsed = indicatorIdForm.safeParse(body);
-    const [indicator] = parsed.success
-      ? await db
-          .select({ id: indicators.id, name: indicators.name })
-          .from(indicators)
-          .where(eq(indicators.id, parsed.data.indicatorId))
-      : [];
+    const indicator = parsed.success ? await findIndicator(db, parsed.data.indicatorId) : undefined;
     if (!parsed.success || !indicator) {
       const errors = parsed.success
         ? formErrorsOf({ indicatorId: 'There is no indicator with this id' })
