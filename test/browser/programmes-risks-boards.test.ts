@@ -83,7 +83,10 @@ describePagesInChromium(
       await check(page, '/risks', 'risks');
       assert.equal(await page.locator('table[data-matrix] td[data-likelihood]').count(), 25);
       await check(page, '/risks?view=programme', 'risks-by-programme');
-      await page.getByRole('link', { name: /^Score/ }).first().click();
+      await page
+        .getByRole('link', { name: /^Score/ })
+        .first()
+        .click();
       assert.match(page.url(), /sort=score-asc/);
       const first = await page
         .locator('table[data-risks] a.govuk-link[href^="/risks/"]')

@@ -180,7 +180,10 @@ for (const kind of databaseKinds()) {
         reasons.every((i, n) => i > 0 && (n === 0 || i > reasons[n - 1]!)),
         'newest first',
       );
-      assert.match(history, /govuk-tag--green">Green[\s\S]*govuk-tag--yellow">Amber[\s\S]*govuk-tag--red">Red/);
+      assert.match(
+        history,
+        /govuk-tag--green">Green[\s\S]*govuk-tag--yellow">Amber[\s\S]*govuk-tag--red">Red/,
+      );
       const audit = await auditOf(t.database.db, 'risks', id);
       assert.deepEqual(
         audit.map((a) => a.action),
