@@ -17,6 +17,7 @@ import type { Config } from '../config/config.js';
 import type { Database } from '../db/database.js';
 import { isConnectionError } from '../db/is-connection-error.js';
 import { AppError } from '../errors/app-error.js';
+import { fundRoutes } from '../funds/fund-routes.js';
 import { healthRoutes } from '../health/health-routes.js';
 import { homeRoutes } from '../home/home-routes.js';
 import { heatmapRoutes } from '../indicators/heatmap-routes.js';
@@ -168,6 +169,7 @@ export async function createApp(config: Config, services: Services): Promise<Fas
   await app.register(inequalityRoutes, { database: services.database });
   await app.register(peopleRoutes, { database: services.database, config });
   await app.register(programmesRisksBoardsRoutes, { database: services.database, config });
+  await app.register(fundRoutes, { database: services.database });
 
   return app;
 }
