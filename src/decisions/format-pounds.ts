@@ -1,0 +1,13 @@
+const grouped = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+
+/**
+ * Pence as pounds for people: "£150,000", or "£3,200.50" when there are pence. Integer arithmetic only, so
+ * large sums are never rounded.
+ */
+export function formatPounds(pence: number): string {
+  const sign = pence < 0 ? '-' : '';
+  const abs = Math.abs(pence);
+  const pounds = Math.floor(abs / 100);
+  const rest = abs % 100;
+  return `${sign}£${grouped.format(pounds)}${rest === 0 ? '' : `.${String(rest).padStart(2, '0')}`}`;
+}

@@ -1,0 +1,16 @@
+/** The largest amount a form accepts: £1 trillion, far above any decision and well inside exact integers. */
+export const maxPence = 100_000_000_000_000;
+
+/**
+ * An amount of money typed by a person ("150,000", "£3,200.50", "49995") as whole pence, or null when it is
+ * not an amount. Read as text, digit by digit, never through a floating-point number, so "0.29" is 29 pence
+ * and not 28.999... Commas must group thousands; at most two decimal places.
+ */
+export function parsePounds(text: string): number | null {
+  const match = /^£?\s*((?:[0-9]{1,3}(?:,[0-9]{3})+)|[0-9]+)(?:\.([0-9]{1,2}))?$/.exec(text.trim());
+  if (!match) return null;
+  const whole = match[1]!.replaceAll(',', '').replace(/^0+(?=[0-9])/, '');
+  if (whole.length > 13) return null;
+  const pence = Number(whole) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+  return pence <= maxPence ? pence : null;
+}
