@@ -6,6 +6,7 @@ export const apiLimits = Object.freeze({
   indicators: { default: 100, max: 1000 },
   areas: { default: 100, max: 1000 },
   values: { default: 1000, max: 10000 },
+  decisions: { default: 100, max: 1000 },
   /** At most this many codes in one comma-separated `area` parameter. */
   areaCodes: 100,
   /** The longest free-text parameter (q, period, sex, age, category, ...). */

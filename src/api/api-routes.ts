@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { findArea, listAreas, unknownAreaCodes } from '../areas/area-queries.js';
 import type { Database } from '../db/database.js';
 import type { Db } from '../db/db.js';
+import { decisionApiRoutes } from '../decisions/decision-api-routes.js';
 import { findIndicator, listIndicators } from '../indicators/indicator-queries.js';
 import { indicatorExists, listTrendSeries, listValues } from '../indicators/value-queries.js';
 import { apiErrorHandler } from './api-error-handler.js';
@@ -23,9 +24,9 @@ const idCursor = z.object({ id: z.number().int().nonnegative() });
 const codeCursor = z.object({ code: z.string().regex(/^[EWSNK][0-9]{8}$/) });
 
 /**
- * The public, read-only JSON API (registered under /api/v1): indicators, areas, values and trends, its
- * OpenAPI document and a page for people describing it. Errors are JSON with a stable code, and a
- * `parameter` for 400s about a parameter; successful answers are cacheable by ETag.
+ * The public, read-only JSON API (registered under /api/v1): indicators, areas, values, trends and published
+ * decisions, its OpenAPI document and a page for people describing it. Errors are JSON with a stable code,
+ * and a `parameter` for 400s about a parameter; successful answers are cacheable by ETag.
  */
 export async function apiRoutes(app: FastifyInstance, options: { database: Database }): Promise<void> {
   const { db } = options.database;
@@ -188,6 +189,8 @@ export async function apiRoutes(app: FastifyInstance, options: { database: Datab
       listLinks(request, null),
     );
   });
+
+  decisionApiRoutes(app, db);
 }
 
 function sendJson(

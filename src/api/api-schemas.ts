@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decisionTypes } from '../decisions/decisions-table.js';
 import { apiLimits } from './api-limits.js';
 
 const MAX_INT4 = 2147483647;
@@ -53,6 +54,14 @@ const cursor = z
   .max(500, { error: 'is not a cursor this API gave' })
   .regex(/^[A-Za-z0-9_-]+$/, { error: 'is not a cursor this API gave' })
   .optional();
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { error: 'must be a slug: lower-case letters, digits and hyphens' });
+
+const decisionReference = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9/._-]{0,39}$/, { error: 'must be a decision reference such as MD3326' });
 
 /**
  * What each endpoint accepts, by its path under /api/v1 as the OpenAPI document writes it: query parameters
@@ -110,6 +119,26 @@ export const apiSchemas = {
       categoryType: text,
       category: text,
     }),
+  },
+  '/decisions': {
+    query: z.object({
+      q: text,
+      type: z.enum(decisionTypes, { error: `must be one of ${decisionTypes.join(', ')}` }).optional(),
+      year: z
+        .string()
+        .regex(/^20[0-9]{2}$/, { error: 'must be the first year of a financial year, like 2024 for 2024-25' })
+        .transform(Number)
+        .optional(),
+      directorate: text,
+      partner: slug.optional(),
+      programme: slug.optional(),
+      limit: limit(apiLimits.decisions),
+      cursor,
+    }),
+  },
+  '/decisions/{reference}': {
+    path: z.object({ reference: decisionReference }),
+    query: z.object({}),
   },
   '/openapi.json': {
     query: z.object({}),

@@ -67,6 +67,7 @@ const nullable = (type: string, description: string): JsonSchema => ({ type: [ty
 const areaCodeSchema: JsonSchema = { type: 'string', pattern: '^[EWSNK][0-9]{8}$' };
 const areaTypeSchema: JsonSchema = { type: 'string', pattern: '^[a-z][a-z0-9-]*$', maxLength: 50 };
 const textSchema: JsonSchema = { type: 'string', maxLength: apiLimits.text };
+const slugSchema: JsonSchema = { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,62}$' };
 
 function query(name: string, schema: JsonSchema, description: string, required = false): OpenApiParameter {
   return { name, in: 'query', required, description, schema };
@@ -388,6 +389,69 @@ export const openapiDocument: OpenApiDocument = {
         },
       },
     },
+    '/decisions': {
+      get: {
+        operationId: 'listDecisions',
+        summary: 'List published decisions',
+        description:
+          "The partnership's published decisions, newest published first, with the total each spends and " +
+          'receives. Only published decisions are here, and never their confidential Part 2. Filters combine ' +
+          'with "and".',
+        tags: ['decisions'],
+        parameters: [
+          query(
+            'q',
+            textSchema,
+            'Words to search for in the reference, title and Part 1 text, as a search engine takes them: ' +
+              '"quoted phrases", or, -excluded.',
+          ),
+          query('type', { type: 'string', enum: ['MD', 'DD', 'ADD', 'DAR', 'other'] }, 'Only this type.'),
+          query(
+            'year',
+            { type: 'integer', minimum: 2000, maximum: 2099 },
+            'Only decisions spending or receiving money in this financial year, given by its first year ' +
+              '(2024 is 2024-25).',
+          ),
+          query('directorate', textSchema, 'Only this directorate, exactly as written.'),
+          query('partner', slugSchema, 'Only decisions of this organisation, by its slug, e.g. gla.'),
+          query('programme', slugSchema, 'Only decisions funding or linked to this programme, by its slug.'),
+          limitParameter(apiLimits.decisions),
+          cursorParameter,
+        ],
+        responses: {
+          '200': jsonOk('A page of decisions.', listOf('DecisionSummary')),
+          '304': notModified,
+          '400': errorResponse('A parameter is unknown or invalid (see `parameter`).'),
+        },
+      },
+    },
+    '/decisions/{reference}': {
+      get: {
+        operationId: 'getDecision',
+        summary: 'One published decision',
+        description:
+          "A published decision's Part 1 record: its text, money line by line with totals per financial year, " +
+          'risks, milestones, related decisions both ways and the signed form. `hasPart2` says whether a ' +
+          'confidential Part 2 exists; its text is never published.',
+        tags: ['decisions'],
+        parameters: [
+          {
+            name: 'reference',
+            in: 'path',
+            required: true,
+            description: 'The decision reference, e.g. MD3326.',
+            schema: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9/._-]{0,39}$' },
+            example: 'MD3326',
+          },
+        ],
+        responses: {
+          '200': jsonOk('The decision.', oneOf('Decision')),
+          '304': notModified,
+          '400': errorResponse('The reference is not a decision reference (INVALID_PARAMETER).'),
+          '404': errorResponse('No published decision has this reference (DECISION_NOT_FOUND).'),
+        },
+      },
+    },
   },
   components: {
     schemas: {
@@ -407,7 +471,7 @@ export const openapiDocument: OpenApiDocument = {
             type: 'string',
             description:
               'Stable code: UNKNOWN_PARAMETER, INVALID_PARAMETER, MISSING_PARAMETER, INDICATOR_NOT_FOUND, ' +
-              'AREA_NOT_FOUND, NOT_FOUND, DATABASE_UNAVAILABLE, INTERNAL_ERROR.',
+              'AREA_NOT_FOUND, DECISION_NOT_FOUND, NOT_FOUND, DATABASE_UNAVAILABLE, INTERNAL_ERROR.',
           },
           message: { type: 'string', description: 'What went wrong, for people; the wording may change.' },
           parameter: { type: 'string', description: 'For 400s about a parameter: its name.' },
@@ -566,6 +630,150 @@ export const openapiDocument: OpenApiDocument = {
           trend: nullable('string', 'The recent trend at the latest period.'),
           demo: { type: 'boolean', description: 'True when any point is demonstration data.' },
           points: { type: 'array', items: ref('TrendPoint') },
+        },
+      },
+      Organisation: {
+        type: 'object',
+        required: ['slug', 'name'],
+        properties: { slug: { type: 'string' }, name: { type: 'string' } },
+      },
+      DecisionSummary: {
+        type: 'object',
+        required: [
+          'reference',
+          'type',
+          'title',
+          'organisation',
+          'directorate',
+          'decisionMaker',
+          'decisionDate',
+          'publishedAt',
+          'totalExpenditurePence',
+          'totalExpenditurePounds',
+          'totalReceiptsPence',
+          'totalReceiptsPounds',
+          'url',
+          'demo',
+        ],
+        properties: {
+          reference: { type: 'string', description: 'e.g. MD3326.' },
+          type: { type: 'string', enum: ['MD', 'DD', 'ADD', 'DAR', 'other'] },
+          title: { type: 'string' },
+          organisation: ref('Organisation'),
+          directorate: { type: 'string' },
+          decisionMaker: { type: 'string' },
+          decisionDate: { type: ['string', 'null'], format: 'date', description: 'Null when not recorded.' },
+          publishedAt: { type: 'string', format: 'date-time' },
+          totalExpenditurePence: { type: 'integer', description: 'Total spending, in pence.' },
+          totalExpenditurePounds: { type: 'string', description: 'The same in pounds, exact: "150000.00".' },
+          totalReceiptsPence: { type: 'integer', description: 'Total money received, in pence.' },
+          totalReceiptsPounds: { type: 'string', description: 'The same in pounds, exact.' },
+          url: { type: 'string', description: "The decision's page on this site." },
+          demo: { type: 'boolean', description: 'Demonstration content based on a published decision.' },
+        },
+      },
+      Decision: {
+        type: 'object',
+        required: ['reference', 'type', 'title', 'organisation', 'hasPart2', 'expenditures', 'url', 'demo'],
+        properties: {
+          reference: { type: 'string' },
+          type: { type: 'string', enum: ['MD', 'DD', 'ADD', 'DAR', 'other'] },
+          title: { type: 'string' },
+          organisation: ref('Organisation'),
+          directorate: { type: 'string' },
+          decisionMaker: { type: 'string' },
+          decisionDate: { type: ['string', 'null'], format: 'date', description: 'Null when not recorded.' },
+          publishedAt: { type: 'string', format: 'date-time' },
+          executiveSummary: { type: 'string' },
+          decision: { type: 'string', description: 'The decision as taken.' },
+          nonConfidentialFacts: { type: 'string' },
+          objectivesAndOutcomes: { type: 'string' },
+          equalityComments: { type: 'string' },
+          protectedCharacteristics: {
+            type: 'array',
+            items: { type: 'string' },
+            description: 'Protected characteristics (Equality Act 2010) considered, e.g. race, sex.',
+          },
+          strategyLinks: { type: 'string' },
+          consultations: { type: 'string' },
+          conflictsOfInterest: { type: 'string' },
+          financialComments: { type: 'string' },
+          legalComments: { type: 'string', description: 'The powers relied on.' },
+          novelOrContentious: { type: 'boolean' },
+          hasPart2: { type: 'boolean', description: 'A confidential Part 2 exists (never published).' },
+          expenditures: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                direction: { type: 'string', enum: ['expenditure', 'receipt'] },
+                amountPence: { type: 'integer' },
+                amountPounds: { type: 'string' },
+                financialYear: { type: 'string', description: 'e.g. 2024-25.' },
+                budget: { type: 'string' },
+                programme: { type: ['object', 'null'], description: 'slug and name, or null.' },
+                recipient: { type: 'string', description: 'The recipient, or for a receipt the payer.' },
+                kind: { type: 'string', enum: ['grant', 'procurement', 'contribution', 'other'] },
+                description: { type: 'string' },
+              },
+            },
+          },
+          totalsByFinancialYear: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                financialYear: { type: 'string' },
+                expenditurePence: { type: 'integer' },
+                receiptsPence: { type: 'integer' },
+              },
+            },
+          },
+          totalExpenditurePence: { type: 'integer' },
+          totalReceiptsPence: { type: 'integer' },
+          risks: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                description: { type: 'string' },
+                mitigation: { type: 'string' },
+                rag: { type: 'string', enum: ['red', 'amber', 'green'] },
+              },
+            },
+          },
+          milestones: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                description: { type: 'string' },
+                dueOn: { type: ['string', 'null'], format: 'date' },
+              },
+            },
+          },
+          related: {
+            type: 'array',
+            description:
+              'Published decisions it continues, amends or supersedes, and those that do so to it.',
+            items: {
+              type: 'object',
+              properties: {
+                relation: {
+                  type: 'string',
+                  enum: ['continues', 'amends', 'supersedes', 'continued by', 'amended by', 'superseded by'],
+                },
+                reference: { type: 'string' },
+                url: { type: 'string' },
+              },
+            },
+          },
+          signedDocument: {
+            type: ['object', 'null'],
+            description: 'The signed form: url, sha256 (hex) and byteLength; null when there is none.',
+          },
+          url: { type: 'string' },
+          demo: { type: 'boolean', description: 'Demonstration content based on a published decision.' },
         },
       },
     },

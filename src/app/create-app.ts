@@ -16,6 +16,7 @@ import { populationRoutes } from '../areas/population-routes.js';
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/database.js';
 import { isConnectionError } from '../db/is-connection-error.js';
+import { decisionRoutes } from '../decisions/decision-routes.js';
 import { AppError } from '../errors/app-error.js';
 import { fundRoutes } from '../funds/fund-routes.js';
 import { healthRoutes } from '../health/health-routes.js';
@@ -159,6 +160,7 @@ export async function createApp(config: Config, services: Services): Promise<Fas
 
   await app.register(healthRoutes, { database: services.database });
   await app.register(homeRoutes, { database: services.database });
+  await app.register(decisionRoutes, { database: services.database });
   await app.register(apiRoutes, { database: services.database, prefix: '/api/v1' });
   await app.register(indicatorRoutes, { database: services.database });
   await app.register(areaRoutes, { database: services.database });
