@@ -3,6 +3,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import { seedBoardsDemo } from '../boards/seed-boards-demo.js';
 import type { Db } from '../db/db.js';
 import { queryRows } from '../db/query-rows.js';
+import { seedDecisionsDemo } from '../decisions/seed-decisions-demo.js';
 import { dataLoads } from '../imports/data-loads-table.js';
 import { seedProgrammesDemo } from '../programmes/seed-programmes-demo.js';
 import { seedRisksDemo } from '../risks/seed-risks-demo.js';
@@ -27,6 +28,7 @@ export interface GovernanceDemoContext {
 /** The seeders, in dependency order (programmes before the decisions that fund them, and so on). */
 const seeders: readonly { name: string; seed: (context: GovernanceDemoContext) => Promise<number> }[] = [
   { name: 'programmes', seed: seedProgrammesDemo },
+  { name: 'decisions', seed: seedDecisionsDemo },
   { name: 'risks', seed: seedRisksDemo },
   { name: 'boards', seed: seedBoardsDemo },
 ];
