@@ -4,6 +4,7 @@ import { seedBoardsDemo } from '../boards/seed-boards-demo.js';
 import type { Db } from '../db/db.js';
 import { queryRows } from '../db/query-rows.js';
 import { seedDecisionsDemo } from '../decisions/seed-decisions-demo.js';
+import { seedFundDemo } from '../funds/seed-fund-demo.js';
 import { dataLoads } from '../imports/data-loads-table.js';
 import { seedProgrammesDemo } from '../programmes/seed-programmes-demo.js';
 import { seedRisksDemo } from '../risks/seed-risks-demo.js';
@@ -29,6 +30,7 @@ export interface GovernanceDemoContext {
 const seeders: readonly { name: string; seed: (context: GovernanceDemoContext) => Promise<number> }[] = [
   { name: 'programmes', seed: seedProgrammesDemo },
   { name: 'decisions', seed: seedDecisionsDemo },
+  { name: 'fund', seed: seedFundDemo },
   { name: 'risks', seed: seedRisksDemo },
   { name: 'boards', seed: seedBoardsDemo },
 ];
