@@ -1,3 +1,4 @@
+import { neutraliseFormula } from '../app/neutralise-formula.js';
 import { formatCsv } from '../calc/csv-output.js';
 import type { ValueRow } from '../indicators/value-queries.js';
 
@@ -36,30 +37,32 @@ const header = [
 export function valuesCsv(values: readonly ValueRow[]): string {
   return formatCsv(
     header,
-    values.map((v) => [
-      v.indicatorId,
-      v.indicatorName,
-      v.areaCode,
-      v.areaName,
-      v.areaType,
-      v.sex,
-      v.age,
-      v.categoryType,
-      v.category,
-      v.period,
-      v.value,
-      v.lower95,
-      v.upper95,
-      v.lower998,
-      v.upper998,
-      v.count,
-      v.denominator,
-      v.note,
-      v.trend,
-      v.comparedToEngland,
-      v.comparedToLondon,
-      v.periodSort,
-      v.demo ? 'yes' : 'no',
-    ]),
+    values.map((v) =>
+      [
+        v.indicatorId,
+        v.indicatorName,
+        v.areaCode,
+        v.areaName,
+        v.areaType,
+        v.sex,
+        v.age,
+        v.categoryType,
+        v.category,
+        v.period,
+        v.value,
+        v.lower95,
+        v.upper95,
+        v.lower998,
+        v.upper998,
+        v.count,
+        v.denominator,
+        v.note,
+        v.trend,
+        v.comparedToEngland,
+        v.comparedToLondon,
+        v.periodSort,
+        v.demo ? 'yes' : 'no',
+      ].map(neutraliseFormula),
+    ),
   );
 }

@@ -22,16 +22,17 @@ const keptHeaders = [
 ];
 
 /**
- * The data version: the newest data load. Every import, computation and demo load records one, in the same
- * transaction as the data it wrote, so a response made from an older version may be out of date and one made
- * from this version is not. Cost: one index lookup.
+ * The data version: the newest data load and the newest audit event. Every import, computation and demo
+ * load records a load, and every change to a governance record (a decision published, a payment) an audit
+ * event, in the same transaction as the data it wrote, so a response made from an older version may be out
+ * of date and one made from this version is not. Cost: two index lookups.
  */
 async function dataVersion(database: Database): Promise<string> {
-  const [row] = await queryRows<{ v: string | number }>(
+  const [row] = await queryRows<{ v: string }>(
     database.db,
-    sql`select coalesce(max(id), 0) as v from data_loads`,
+    sql`select (select coalesce(max(id), 0) from data_loads) || '.' || (select coalesce(max(id), 0) from audit_events) as v`,
   );
-  return String(row?.v ?? 0);
+  return String(row?.v ?? '0.0');
 }
 
 // If-None-Match uses weak comparison (RFC 9110 13.1.2). A tag also matches its compressed form ("hash-gzip"):

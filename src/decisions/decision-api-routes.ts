@@ -1,12 +1,10 @@
-import { createHash } from 'node:crypto';
-import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { apiSchemas } from '../api/api-schemas.js';
 import { listLinks } from '../api/list-links.js';
 import { pageCursor } from '../api/page-cursor.js';
 import { parseParameters } from '../api/parse-parameters.js';
-import { apiCacheControl } from '../api/send-cacheable.js';
+import { sendCacheable } from '../api/send-cacheable.js';
 import type { Db } from '../db/db.js';
 import { DecisionNotFoundError } from './decision-not-found-error.js';
 import { listRegisterDecisions, type RegisterDecision } from './decision-register-queries.js';
@@ -103,29 +101,12 @@ async function detail(db: Db, d: Decision) {
   };
 }
 
-/**
- * Sends an API answer with a strong ETag (304 when If-None-Match names it) and the API's cache lifetime,
- * like sendCacheable, but as a stream: the response cache keeps string bodies until the next data load, and
- * decisions are published without one, so an answer kept there would go stale.
- */
-function sendFreshJson(request: FastifyRequest, reply: FastifyReply, value: unknown, demo: boolean) {
-  const body = JSON.stringify(value);
-  const hash = createHash('sha256').update(body).digest('hex').slice(0, 32);
-  reply.header('cache-control', apiCacheControl).header('vary', 'accept-encoding');
-  if (demo) reply.header('x-healthhub-demo', 'true');
-  const given = request.headers['if-none-match'];
-  const tags = (given ?? '').split(',').map((t) => t.trim().replace(/^W\//, '').replace(/^"|"$/g, ''));
-  const held = tags.find((t) => t === '*' || t === hash || t.startsWith(`${hash}-`));
-  if (given && held !== undefined)
-    return reply
-      .code(304)
-      .header('etag', held === '*' ? `"${hash}"` : `"${held}"`)
-      .send();
-  return reply
-    .code(200)
-    .header('etag', `"${hash}"`)
-    .type('application/json; charset=utf-8')
-    .send(Readable.from([Buffer.from(body)]));
+/** Sends an API answer as the other lists do (ETag, 304, cache lifetime, and the response cache). */
+function sendJson(request: FastifyRequest, reply: FastifyReply, value: unknown, demo: boolean) {
+  return sendCacheable(request, reply, JSON.stringify(value), {
+    contentType: 'application/json; charset=utf-8',
+    demo,
+  });
 }
 
 /**
@@ -155,7 +136,7 @@ export function decisionApiRoutes(app: FastifyInstance, db: Db): void {
       rows.length > query.limit && last ? pageCursor.encode({ k: last.publishedAtKey, id: last.id }) : null;
     const data = page.map(listItem);
     const demo = data.some((d) => d.demo);
-    return sendFreshJson(request, reply, { data, demo, links: listLinks(request, next) }, demo);
+    return sendJson(request, reply, { data, demo, links: listLinks(request, next) }, demo);
   });
 
   app.get('/decisions/:reference', async (request, reply) => {
@@ -164,11 +145,6 @@ export function decisionApiRoutes(app: FastifyInstance, db: Db): void {
     const decision = await findDecision(db, { reference });
     if (decision?.status !== 'published') throw new DecisionNotFoundError(reference);
     const data = await detail(db, decision);
-    return sendFreshJson(
-      request,
-      reply,
-      { data, demo: data.demo, links: listLinks(request, null) },
-      data.demo,
-    );
+    return sendJson(request, reply, { data, demo: data.demo, links: listLinks(request, null) }, data.demo);
   });
 }

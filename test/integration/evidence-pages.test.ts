@@ -139,4 +139,25 @@ describe('response cache (inject, PGlite)', () => {
     const withCookie = await app.inject({ url: '/areas/E09000012', headers: { cookie: 'a=b' } });
     assert.equal(withCookie.statusCode, 200);
   });
+
+  test('an API answer is replayed until a governance change (an audit event) changes what it shows', async () => {
+    const url = '/api/v1/decisions?limit=100';
+    const first = await app.inject(url);
+    assert.equal(first.statusCode, 200);
+    assert.equal((await app.inject(url)).headers.etag, first.headers.etag);
+    const published = first.json().data.length as number;
+    // A decision withdrawn from the register (as no workflow would, but as its audit event says it was).
+    await t.database.db.transaction(async (trx) => {
+      const [d] = await queryRows<{ id: number }>(
+        trx,
+        sql`update decisions set status = 'withdrawn' where reference = 'MD3326' returning id`,
+      );
+      await trx.execute(
+        sql`insert into audit_events (entity, entity_id, action) values ('decisions', ${String(d!.id)}, 'withdraw')`,
+      );
+    });
+    const after = await app.inject(url);
+    assert.notEqual(after.headers.etag, first.headers.etag);
+    assert.equal(after.json().data.length, published - 1);
+  });
 });
