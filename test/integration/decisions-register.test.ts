@@ -445,6 +445,10 @@ for (const kind of databaseKinds()) {
           .update(decisions)
           .set({ status: 'published', publishedAt: sql`now()` })
           .where(eq(decisions.reference, 'SIGNED-ZEBRA'));
+        // As the workflow does: every publication is an audit event, which is what the response cache watches.
+        await db.execute(
+          sql`insert into audit_events (entity, entity_id, action) values ('decisions', 'SIGNED-ZEBRA', 'publish')`,
+        );
         const again = await get('/api/v1/decisions?partner=london-councils');
         assert.equal(again.json().data.length, 3, 'not an answer kept from before the publication');
         assert.notEqual(again.headers.etag, list.headers.etag);
@@ -452,6 +456,9 @@ for (const kind of databaseKinds()) {
           .update(decisions)
           .set({ status: 'signed', publishedAt: null })
           .where(eq(decisions.reference, 'SIGNED-ZEBRA'));
+        await db.execute(
+          sql`insert into audit_events (entity, entity_id, action) values ('decisions', 'SIGNED-ZEBRA', 'test-reset')`,
+        );
       });
     });
 
