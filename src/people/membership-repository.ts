@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { PageNotFoundError } from '../app/page-not-found-error.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { Db } from '../db/db.js';
@@ -16,7 +16,13 @@ async function currentRole(db: Db, key: MembershipKey): Promise<Role | undefined
   const [row] = await db
     .select({ role: memberships.role })
     .from(memberships)
-    .where(and(eq(memberships.userId, key.userId), eq(memberships.organisationId, key.organisationId)))
+    .where(
+      and(
+        eq(memberships.userId, key.userId),
+        eq(memberships.organisationId, key.organisationId),
+        isNull(memberships.revokedAt),
+      ),
+    )
     .limit(1);
   return row?.role;
 }
@@ -32,16 +38,14 @@ export async function setMembership(
 ): Promise<'created' | 'changed' | 'unchanged'> {
   const before = await currentRole(db, key);
   if (before === key.role) return 'unchanged';
-  if (before === undefined) {
-    await db
-      .insert(memberships)
-      .values({ userId: key.userId, organisationId: key.organisationId, role: key.role });
-  } else {
-    await db
-      .update(memberships)
-      .set({ role: key.role })
-      .where(and(eq(memberships.userId, key.userId), eq(memberships.organisationId, key.organisationId)));
-  }
+  // A revoked row is granted again rather than duplicated: its revocation stays in the audit log.
+  await db
+    .insert(memberships)
+    .values({ userId: key.userId, organisationId: key.organisationId, role: key.role })
+    .onConflictDoUpdate({
+      target: [memberships.userId, memberships.organisationId],
+      set: { role: key.role, revokedAt: null },
+    });
   await recordAudit(db, {
     actorUserId,
     organisationId: key.organisationId,
@@ -71,8 +75,8 @@ export async function addMembership(
 }
 
 /**
- * Takes a person's role in an organisation away. The memberships table has no end date, so the row goes;
- * the audit entry (`revoke`, with the role before) is its lasting record.
+ * Takes a person's role in an organisation away: the row is marked revoked, not deleted, and the audit
+ * entry (`revoke`, with the role before) says who did it and when.
  */
 export async function revokeMembership(
   db: Db,
@@ -82,7 +86,8 @@ export async function revokeMembership(
   const before = await currentRole(db, key);
   if (before === undefined) throw new PageNotFoundError('no such membership');
   await db
-    .delete(memberships)
+    .update(memberships)
+    .set({ revokedAt: new Date() })
     .where(and(eq(memberships.userId, key.userId), eq(memberships.organisationId, key.organisationId)));
   await recordAudit(db, {
     actorUserId,

@@ -7,7 +7,7 @@ import { users } from './users-table.js';
 export const roles = ['viewer', 'editor', 'approver', 'admin'] as const;
 export type Role = (typeof roles)[number];
 
-/** A person's role in an organisation: one role per person per organisation. */
+/** A person's role in an organisation: one role per person per organisation, live while not revoked. */
 export const memberships = pgTable(
   'memberships',
   {
@@ -19,6 +19,8 @@ export const memberships = pgTable(
       .references(() => organisations.id),
     role: text('role', { enum: roles }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** When the role was taken away: the row stays (nothing is hard-deleted); a new grant clears it. */
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
   (t) => [
     primaryKey({ columns: [t.userId, t.organisationId] }),

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/db.js';
 import { memberships, type Role } from './memberships-table.js';
 import { organisations } from './organisations-table.js';
@@ -27,7 +27,10 @@ export async function listOrganisations(db: Db): Promise<(OrganisationRow & { me
   const rows = await db
     .select({ ...organisationColumns, members: count(memberships.userId) })
     .from(organisations)
-    .leftJoin(memberships, eq(memberships.organisationId, organisations.id))
+    .leftJoin(
+      memberships,
+      and(eq(memberships.organisationId, organisations.id), isNull(memberships.revokedAt)),
+    )
     .groupBy(organisations.id)
     .orderBy(sql`${organisations.archivedAt} is not null`, asc(organisations.name));
   return rows.map((r) => ({ ...r, members: Number(r.members) }));
@@ -71,7 +74,7 @@ export async function listPeople(db: Db): Promise<(PersonRow & { memberships: nu
   const rows = await db
     .select({ ...personColumns, memberships: count(memberships.organisationId) })
     .from(users)
-    .leftJoin(memberships, eq(memberships.userId, users.id))
+    .leftJoin(memberships, and(eq(memberships.userId, users.id), isNull(memberships.revokedAt)))
     .groupBy(users.id)
     .orderBy(asc(users.name), asc(users.email));
   return rows.map((r) => ({ ...r, memberships: Number(r.memberships) }));
@@ -107,7 +110,7 @@ export async function membershipsOf(db: Db, userId: number): Promise<PersonMembe
     })
     .from(memberships)
     .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
-    .where(eq(memberships.userId, userId))
+    .where(and(eq(memberships.userId, userId), isNull(memberships.revokedAt)))
     .orderBy(asc(organisations.name));
 }
 
@@ -131,6 +134,6 @@ export async function membersOf(db: Db, organisationId: number): Promise<Organis
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.organisationId, organisationId)))
+    .where(and(eq(memberships.organisationId, organisationId), isNull(memberships.revokedAt)))
     .orderBy(asc(users.name), asc(users.email));
 }

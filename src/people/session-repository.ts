@@ -88,7 +88,9 @@ export async function findSession(
     })
     .from(memberships)
     .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
-    .where(and(eq(memberships.userId, row.id), isNull(organisations.archivedAt)))
+    .where(
+      and(eq(memberships.userId, row.id), isNull(memberships.revokedAt), isNull(organisations.archivedAt)),
+    )
     .orderBy(organisations.name);
   return {
     user: {

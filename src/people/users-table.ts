@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, check, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /**
  * Staff who sign in. `email` is stored lower-cased (the sign-in key); `passwordHash` is an argon2id PHC
@@ -28,5 +28,9 @@ export const users = pgTable(
     check('users_name_present', sql`length(trim(${t.name})) > 0`),
     check('users_failed_non_negative', sql`${t.failedSignIns} >= 0`),
     check('users_oidc_pair', sql`(${t.oidcIssuer} is null) = (${t.oidcSubject} is null)`),
+    // One person per OpenID Connect identity, whatever races the linking code loses.
+    uniqueIndex('users_oidc_identity_idx')
+      .on(t.oidcIssuer, t.oidcSubject)
+      .where(sql`${t.oidcIssuer} is not null`),
   ],
 );

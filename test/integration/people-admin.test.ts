@@ -287,6 +287,24 @@ for (const kind of databaseKinds()) {
       const revoked = await lastAudit('memberships', `${f.organisations.home}:${person.id}`);
       assert.equal(revoked.action, 'revoke');
       assert.deepEqual(revoked.before, { userId: person.id, role: 'approver' });
+      // Revoked, not deleted: the row stays, marked, and a new grant brings it back.
+      const [kept] = await t.database.db
+        .select()
+        .from(memberships)
+        .where(and(eq(memberships.userId, person.id), eq(memberships.organisationId, f.organisations.home)));
+      assert.ok(kept?.revokedAt instanceof Date);
+      assert.equal(
+        (
+          await admin.post(`/admin/people/${person.id}/memberships`, {
+            organisation: 'test-home',
+            role: 'viewer',
+          })
+        ).statusCode,
+        303,
+      );
+      assert.match((await agent.get('/staff')).body, /Test Home Partner/);
+      assert.equal((await lastAudit('memberships', `${f.organisations.home}:${person.id}`)).action, 'create');
+      await admin.post(`/admin/people/${person.id}/memberships/test-home/revoke`);
 
       await t.database.db
         .update(organisations)
@@ -349,9 +367,15 @@ for (const kind of databaseKinds()) {
         (await orgAdmin.post(`/staff/organisations/test-home/members/${person.id}/revoke`)).statusCode,
         303,
       );
-      assert.equal(
-        (await t.database.db.select().from(memberships).where(eq(memberships.userId, person.id))).length,
-        0,
+      const afterRevoke = await t.database.db
+        .select()
+        .from(memberships)
+        .where(eq(memberships.userId, person.id));
+      assert.equal(afterRevoke.length, 1, 'revoked, not deleted');
+      assert.ok(afterRevoke[0]!.revokedAt instanceof Date);
+      assert.doesNotMatch(
+        (await orgAdmin.get('/staff/organisations/test-home/members')).body,
+        new RegExp(person.email),
       );
 
       for (const [path, form] of [

@@ -1,0 +1,2 @@
+ALTER TABLE "memberships" ADD COLUMN "revoked_at" timestamp with time zone;--> statement-breakpoint
+CREATE UNIQUE INDEX "users_oidc_identity_idx" ON "users" USING btree ("oidc_issuer","oidc_subject") WHERE "users"."oidc_issuer" is not null;
