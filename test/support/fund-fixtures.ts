@@ -6,6 +6,7 @@ import { createFund } from '../../src/funds/create-fund.js';
 import { createFundingAgreement } from '../../src/funds/create-funding-agreement.js';
 import { executeFundingAgreement } from '../../src/funds/execute-funding-agreement.js';
 import { fundYears } from '../../src/funds/fund-years-table.js';
+import { organisations } from '../../src/people/organisations-table.js';
 import { programmes } from '../../src/programmes/programmes-table.js';
 
 /** A fund to test the ledger on, and what its postings need, by name. */
@@ -135,7 +136,6 @@ export async function createFundFixtures(
 export async function createFundOrganisations(
   db: Db,
 ): Promise<{ organisationId: number; partnerId: number }> {
-  const { organisations } = await import('../../src/people/organisations-table.js');
   const tag = `${process.pid}-${Math.floor(Math.random() * 1e9)}`;
   const [holder] = await db
     .insert(organisations)
