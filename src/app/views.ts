@@ -12,6 +12,7 @@ const navigation = [
   { href: '/areas/E12000007', text: 'London' },
   { href: '/mission', text: 'Mission' },
   { href: '/decisions', text: 'Decisions' },
+  { href: '/funds', text: 'Funds' },
   { href: '/programmes', text: 'Programmes' },
   { href: '/boards', text: 'Boards' },
 ];
