@@ -2,6 +2,7 @@ import { and, count, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit.js';
 import type { Db } from '../db/db.js';
 import { ForbiddenError } from '../errors/forbidden-error.js';
+import { formatPounds } from '../money/format-pounds.js';
 import { hasRole } from '../people/has-role.js';
 import { organisations } from '../people/organisations-table.js';
 import type { StaffUser } from '../people/staff-user.js';
@@ -11,7 +12,6 @@ import { DecisionStatusConflictError } from './decision-status-conflict-error.js
 import { DecisionTransitionRefusedError } from './decision-transition-refused-error.js';
 import { type DecisionAction, findTransition } from './decision-workflow.js';
 import { decisions } from './decisions-table.js';
-import { formatPounds } from './format-pounds.js';
 import { requiredGlaDecisionType } from './required-gla-decision-type.js';
 import { SelfApprovalError } from './self-approval-error.js';
 import { sqlStateOf } from './sql-state-of.js';

@@ -6,11 +6,11 @@ import { pageCursor } from '../api/page-cursor.js';
 import { parseParameters } from '../api/parse-parameters.js';
 import { sendCacheable } from '../api/send-cacheable.js';
 import type { Db } from '../db/db.js';
+import { penceAsPounds } from '../money/pence-as-pounds.js';
 import { DecisionNotFoundError } from './decision-not-found-error.js';
 import { listRegisterDecisions, type RegisterDecision } from './decision-register-queries.js';
 import { type Decision, findDecision } from './decision-repository.js';
 import { loadDecisionRecord } from './load-decision-record.js';
-import { penceAsPounds } from './pence-as-pounds.js';
 
 const registerCursor = z.object({
   k: z

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/db.js';
 import { queryRows } from '../db/query-rows.js';
+import { formatPounds } from '../money/format-pounds.js';
 import { formatDateTime } from './format-date-time.js';
 import { formatFinancialYear } from './format-financial-year.js';
-import { formatPounds } from './format-pounds.js';
 
 /** One entry of a decision's history, ready to show: who, when, what was done, and what changed. */
 export interface DecisionHistoryEntry {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { formatPounds } from '../money/format-pounds.js';
+import { maxPence, parsePounds } from '../money/parse-pounds.js';
 import { formDate, formDateFields } from './form-date.js';
 import { parseFinancialYear } from './parse-financial-year.js';
-import { parsePounds } from './parse-pounds.js';
 
 const optionalText = (label: string, max: number) =>
   z
@@ -34,6 +35,10 @@ export const decisionLineForms = {
         }
         if (pence <= 0) {
           ctx.addIssue({ code: 'custom', message: 'Amount must be more than £0' });
+          return z.NEVER;
+        }
+        if (pence > maxPence) {
+          ctx.addIssue({ code: 'custom', message: `Amount must be ${formatPounds(maxPence)} or less` });
           return z.NEVER;
         }
         return pence;

@@ -2,6 +2,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { parsePageParameters } from '../app/parse-page-parameters.js';
 import { sendCsv } from '../app/send-csv.js';
 import type { Database } from '../db/database.js';
+import { formatPounds } from '../money/format-pounds.js';
+import { penceAsPounds } from '../money/pence-as-pounds.js';
 import { csvText } from './csv-text.js';
 import { decisionAccess } from './decision-access.js';
 import { findDecisionDocument } from './decision-document-repository.js';
@@ -17,9 +19,7 @@ import { decisionsAtomFeed } from './decisions-atom-feed.js';
 import { decisionTypes } from './decisions-table.js';
 import { formatDateTime } from './format-date-time.js';
 import { formatFinancialYear } from './format-financial-year.js';
-import { formatPounds } from './format-pounds.js';
 import { loadDecisionRecord } from './load-decision-record.js';
-import { penceAsPounds } from './pence-as-pounds.js';
 import { registerFiltersOf, registerFiltersQuery } from './register-filters-query.js';
 
 /** Decisions on one page of the register. */

@@ -1,5 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/db.js';
+import { formatPounds } from '../money/format-pounds.js';
 import { programmes } from '../programmes/programmes-table.js';
 import { type DecisionDocumentSummary, listDecisionDocuments } from './decision-document-repository.js';
 import { decisionExpenditures } from './decision-expenditures-table.js';
@@ -9,7 +10,6 @@ import type { Decision } from './decision-repository.js';
 import { decisionRisks } from './decision-risks-table.js';
 import { type DecisionStatus, decisions } from './decisions-table.js';
 import { formatFinancialYear } from './format-financial-year.js';
-import { formatPounds } from './format-pounds.js';
 import { protectedCharacteristics } from './protected-characteristics.js';
 
 /** How one decision relates to another, worded from the side of the page being read. */

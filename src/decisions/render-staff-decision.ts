@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import type { FormErrors } from '../app/form-errors.js';
 import type { Db } from '../db/db.js';
+import { formatPounds } from '../money/format-pounds.js';
 import { hasRole } from '../people/has-role.js';
 import type { StaffUser } from '../people/staff-user.js';
 import { decisionAccess } from './decision-access.js';
@@ -8,7 +9,6 @@ import { listDecisionHistory } from './decision-history.js';
 import type { Decision } from './decision-repository.js';
 import { actionsFrom, type DecisionAction, editableStatuses, findTransition } from './decision-workflow.js';
 import { formatDateTime } from './format-date-time.js';
-import { formatPounds } from './format-pounds.js';
 import { loadDecisionRecord } from './load-decision-record.js';
 import { maxSignedFormBytes } from './read-signed-form.js';
 import { requiredGlaDecisionType } from './required-gla-decision-type.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { formatPounds } from './format-pounds.js';
-import { maxPence, parsePounds } from './parse-pounds.js';
+import { formatPounds } from '../money/format-pounds.js';
+import { maxPence, parsePounds } from '../money/parse-pounds.js';
 
 /**
  * A form's amount in pounds as typed ("150,000", "£3,200.50") to whole pence, exactly; messages for the person

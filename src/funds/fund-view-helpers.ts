@@ -1,6 +1,6 @@
 import { formatLongDate } from '../app/format-long-date.js';
+import { formatPounds } from '../money/format-pounds.js';
 import { financialYearLabel } from './financial-year-label.js';
-import { formatPounds } from './format-pounds.js';
 import { transactionKindLabels } from './posting-kinds.js';
 
 /** What the fund templates format with: money, years, dates and kinds of transaction in words. */

@@ -1,6 +1,6 @@
 import type { Db } from '../db/db.js';
+import { formatPounds } from '../money/format-pounds.js';
 import { financialYearLabel } from './financial-year-label.js';
-import { formatPounds } from './format-pounds.js';
 import { LedgerRuleError } from './ledger-rule-error.js';
 import {
   type PostedTransaction,

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit.js';
 import type { Db } from '../db/db.js';
+import { maxPence } from '../money/parse-pounds.js';
 import { financialYearLabel } from './financial-year-label.js';
 import { fundYears } from './fund-years-table.js';
 import { funds } from './funds-table.js';
@@ -13,7 +14,6 @@ import {
   type LockedLedgerAccount,
   lockLedgerAccounts,
 } from './lock-ledger-accounts.js';
-import { maxPence } from './parse-pounds.js';
 
 /** What every posting says: the fund and year, how much, when, why, who, and whether it is generated. */
 export interface PostingHeader {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { PageNotFoundError } from '../app/page-not-found-error.js';
 import { sendCsv } from '../app/send-csv.js';
 import type { Database } from '../db/database.js';
+import { penceAsPounds } from '../money/pence-as-pounds.js';
 import { financialYearLabel } from './financial-year-label.js';
 import { type FundSummary, findFund, listFunds } from './find-fund.js';
 import { pathId } from './fund-for-staff.js';
@@ -9,7 +10,6 @@ import { fundReport } from './fund-report.js';
 import { fundViewHelpers } from './fund-view-helpers.js';
 import { listFundTransactions } from './list-fund-transactions.js';
 import { transactionKindLabels } from './posting-kinds.js';
-import { poundsForCsv } from './pounds-for-csv.js';
 
 const yesNo = (demo: boolean) => (demo ? 'yes' : 'no');
 
@@ -50,10 +50,10 @@ export async function publicFundRoutes(app: FastifyInstance, options: { database
         financialYearLabel(p.financialYear),
         p.partnerName,
         p.partnerSlug,
-        poundsForCsv(p.pledgedPence),
-        poundsForCsv(p.receivedPence),
-        poundsForCsv(p.outstandingPence),
-        poundsForCsv(p.overReceivedPence),
+        penceAsPounds(p.pledgedPence),
+        penceAsPounds(p.receivedPence),
+        penceAsPounds(p.outstandingPence),
+        penceAsPounds(p.overReceivedPence),
         yesNo(p.demo),
       ]),
     );
@@ -71,9 +71,9 @@ export async function publicFundRoutes(app: FastifyInstance, options: { database
         financialYearLabel(p.financialYear),
         p.programmeName,
         p.programmeSlug,
-        poundsForCsv(p.allocatedPence),
-        poundsForCsv(p.paidPence),
-        poundsForCsv(p.remainingPence),
+        penceAsPounds(p.allocatedPence),
+        penceAsPounds(p.paidPence),
+        penceAsPounds(p.remainingPence),
         yesNo(p.demo),
       ]),
     );
@@ -92,7 +92,7 @@ export async function publicFundRoutes(app: FastifyInstance, options: { database
         t.occurredOn,
         financialYearLabel(t.financialYear),
         transactionKindLabels[t.kind],
-        poundsForCsv(t.amountPence),
+        penceAsPounds(t.amountPence),
         t.partnerName,
         t.programmeName,
         t.decisionReference,

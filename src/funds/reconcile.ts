@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/db.js';
 import { queryRows } from '../db/query-rows.js';
+import { formatPounds } from '../money/format-pounds.js';
 import { financialYearLabel } from './financial-year-label.js';
-import { formatPounds } from './format-pounds.js';
 
 /** Whether a fund's ledger holds together, and if not, each discrepancy in words. */
 export interface Reconciliation {

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { csvText } from '../../src/decisions/csv-text.js';
 import { formatFinancialYear } from '../../src/decisions/format-financial-year.js';
-import { formatPounds } from '../../src/decisions/format-pounds.js';
 import { parseFinancialYear } from '../../src/decisions/parse-financial-year.js';
-import { maxPence, parsePounds } from '../../src/decisions/parse-pounds.js';
-import { penceAsPounds } from '../../src/decisions/pence-as-pounds.js';
+import { formatPounds } from '../../src/money/format-pounds.js';
+import { maxPence, parsePounds } from '../../src/money/parse-pounds.js';
+import { penceAsPounds } from '../../src/money/pence-as-pounds.js';
 
 describe('decision money and years', () => {
   it('reads amounts typed by people exactly, to the penny, never through a float', () => {
@@ -28,10 +28,11 @@ describe('decision money and years', () => {
       ['1e6', null],
       ['150 000', null],
       ['', null],
-      ['10,000,000,000,000', null],
     ];
     for (const [text, pence] of cases) assert.equal(parsePounds(text), pence, text);
     assert.equal(parsePounds('1,000,000,000,000'), maxPence);
+    // Above the maximum it is still an amount: the form says it is too large rather than not an amount.
+    assert.ok(parsePounds('10,000,000,000,000')! > maxPence);
   });
 
   it('shows pence as pounds, with pence only where there are some', () => {

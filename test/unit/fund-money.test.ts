@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { financialYearLabel } from '../../src/funds/financial-year-label.js';
-import { formatPounds } from '../../src/funds/format-pounds.js';
-import { maxPence, parsePounds } from '../../src/funds/parse-pounds.js';
-import { poundsForCsv } from '../../src/funds/pounds-for-csv.js';
+import { formatPounds } from '../../src/money/format-pounds.js';
+import { maxPence, parsePounds } from '../../src/money/parse-pounds.js';
+import { penceAsPounds } from '../../src/money/pence-as-pounds.js';
 
 describe('fund money: pounds typed, shown and downloaded', () => {
   it('parses amounts typed in pounds exactly to pence', () => {
@@ -40,16 +40,16 @@ describe('fund money: pounds typed, shown and downloaded', () => {
   });
 
   it('writes pounds for CSV as plain decimals', () => {
-    assert.equal(poundsForCsv(15_000_000), '150000.00');
-    assert.equal(poundsForCsv(5), '0.05');
-    assert.equal(poundsForCsv(-250), '-2.50');
+    assert.equal(penceAsPounds(15_000_000), '150000.00');
+    assert.equal(penceAsPounds(5), '0.05');
+    assert.equal(penceAsPounds(-250), '-2.50');
   });
 
   it('reads back every amount it shows', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: maxPence }), (pence) => {
         assert.equal(parsePounds(formatPounds(pence)), pence);
-        assert.equal(parsePounds(poundsForCsv(pence)), pence);
+        assert.equal(parsePounds(penceAsPounds(pence)), pence);
       }),
     );
   });

@@ -1,4 +1,4 @@
-/** The largest amount a fund's form accepts: £1 trillion, far above any fund and well inside exact integers. */
+/** The largest amount form accepts: £1 trillion, far above any fund or decision and well inside exact integers. */
 export const maxPence = 100_000_000_000_000;
 
 /**
