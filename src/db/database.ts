@@ -16,6 +16,8 @@ export interface Database {
   ping(): Promise<void>;
   /** Applies pending migrations (serialised across instances on PostgreSQL). */
   migrate(): Promise<void>;
+  /** The embedded database's data directory as an archive, for openPgliteFromArchive (PGlite only). */
+  archive?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -40,7 +42,15 @@ export async function openDatabase(config: Config, logger?: Logger): Promise<Dat
   return database;
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+/**
+ * An embedded database in memory, started from an archive of another's data directory (PGlite's
+ * dumpDataDir): a copy made in a second rather than migrated and filled again. For tests.
+ */
+export async function openPgliteFromArchive(archive: Blob): Promise<Database> {
+  return openPglite('memory://', archive);
+}
+
+async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   let location = dataDir;
@@ -59,7 +69,7 @@ async function openPglite(dataDir: string): Promise<Database> {
   }
   let client: InstanceType<typeof PGlite>;
   try {
-    client = await PGlite.create(location);
+    client = await (loadDataDir ? PGlite.create({ loadDataDir }) : PGlite.create(location));
   } catch (error) {
     throw new StartupError(
       'DATA_DIR_NOT_WRITABLE',
@@ -75,6 +85,7 @@ async function openPglite(dataDir: string): Promise<Database> {
       await client.query('select 1');
     },
     migrate: () => runMigrations(db, 'pglite'),
+    archive: async () => client.dumpDataDir('none'),
     close: async () => {
       if (!client.closed) await client.close();
     },

@@ -1,7 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import { createApp } from '../../src/app/create-app.js';
+import { loadConfig } from '../../src/config/config.js';
 import { loadDemo } from '../../src/demo/load-demo.js';
-import { createTestDatabase, type TestDatabase } from './test-database.js';
+import { openFromTemplate } from './pglite-template.js';
+import type { TestDatabase } from './test-database.js';
+
+/** A fresh PGlite database holding the demonstration data (a copy of one loaded once). */
+export async function createDemoDatabase(): Promise<TestDatabase> {
+  const config = loadConfig({ NODE_ENV: 'test', HEALTHHUB_DATA_DIR: 'memory://' });
+  const database = await openFromTemplate('demo', async (d) => {
+    await loadDemo(d.db);
+  });
+  return { config, database, cleanup: () => database.close() };
+}
 
 /** The application on a fresh PGlite database holding the demonstration data, for inject tests. */
 export interface DemoApp {
@@ -19,8 +30,7 @@ export async function createDemoApp(
     readonly extend?: (app: FastifyInstance) => void;
   } = {},
 ): Promise<DemoApp> {
-  const t = await createTestDatabase('pglite');
-  await loadDemo(t.database.db);
+  const t = await createDemoDatabase();
   await options.prepare?.(t);
   const app = await createApp(t.config, { database: t.database });
   options.extend?.(app);

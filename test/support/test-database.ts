@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { type Config, loadConfig } from '../../src/config/config.js';
 import { type Database, openDatabase } from '../../src/db/database.js';
+import { openFromTemplate } from './pglite-template.js';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -29,8 +30,8 @@ export async function createTestDatabase(
 ): Promise<TestDatabase> {
   if (kind === 'pglite') {
     const config = loadConfig({ NODE_ENV: 'test', HEALTHHUB_DATA_DIR: 'memory://', ...extraEnv });
-    const database = await openDatabase(config);
-    await database.migrate();
+    // A copy of a migrated database: migrating PGlite afresh costs seconds per test file.
+    const database = await openFromTemplate('migrated', async () => {});
     return { config, database, cleanup: () => database.close() };
   }
   const serverUrl = process.env.TEST_DATABASE_URL!;
