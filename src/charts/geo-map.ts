@@ -1,7 +1,7 @@
 import { chartFrame } from './chart-frame.js';
 import { chartTheme } from './chart-theme.js';
 import { coord } from './coord.js';
-import { describeSignificance } from './describe-significance.js';
+import { describeAreaComparison } from './describe-area-comparison.js';
 import { escapeXml } from './escape-xml.js';
 import { formatNumber } from './format-number.js';
 import { pathData, projectRings } from './geo-path.js';
@@ -36,25 +36,6 @@ const width = 600;
 const maxDrawingHeight = 640;
 // The width, in tenths of a pixel, an area needs across its label point to hold a bare symbol.
 const symbolRoom = 200;
-
-function describe(areas: readonly GeoMapArea[]): string {
-  const parts = [`${areas.length} ${areas.length === 1 ? 'area' : 'areas'}`];
-  const counts = describeSignificance(areas.map((area) => area.significance));
-  if (counts !== '') parts[0] += `; ${counts}`;
-  const valued = areas.filter((area) => area.value !== null).sort((a, b) => b.value! - a.value!);
-  if (valued.length > 0) {
-    const high = valued[0]!;
-    const low = valued[valued.length - 1]!;
-    parts.push(
-      valued.length === 1
-        ? `${high.name} ${formatNumber(high.value!)}`
-        : `Highest ${high.name} ${formatNumber(high.value!)}, lowest ${low.name} ${formatNumber(low.value!)}`,
-    );
-  }
-  const missing = areas.length - valued.length;
-  if (missing > 0) parts.push(`${missing} with no value`);
-  return `${parts.join('. ')}.`;
-}
 
 /**
  * A geographic map: each area drawn in its outline, filled with the colour and texture of its comparison
@@ -121,7 +102,7 @@ export function renderGeoMap(options: GeoMapOptions): string {
   return chartFrame({
     id: options.id,
     title: options.title,
-    desc: describe(areas),
+    desc: describeAreaComparison(areas),
     width,
     body:
       // evenodd: a ring inside another is a hole whatever its winding; round joins keep thin spikes short.

@@ -1,7 +1,7 @@
 import { chartFrame } from './chart-frame.js';
 import { chartTheme } from './chart-theme.js';
 import { coord } from './coord.js';
-import { describeSignificance } from './describe-significance.js';
+import { describeAreaComparison } from './describe-area-comparison.js';
 import { escapeXml } from './escape-xml.js';
 import { formatNumber } from './format-number.js';
 import { significanceLegend } from './significance-legend.js';
@@ -31,25 +31,6 @@ export interface TileMapOptions {
 // About the size of a fingertip, and room for a three-letter abbreviation above the symbol.
 const tileSize = 48;
 const tileGap = 4;
-
-function describe(tiles: readonly TileMapTile[]): string {
-  const parts = [`${tiles.length} ${tiles.length === 1 ? 'area' : 'areas'}`];
-  const counts = describeSignificance(tiles.map((tile) => tile.significance));
-  if (counts !== '') parts[0] += `; ${counts}`;
-  const valued = tiles.filter((tile) => tile.value !== null).sort((a, b) => b.value! - a.value!);
-  if (valued.length > 0) {
-    const high = valued[0]!;
-    const low = valued[valued.length - 1]!;
-    parts.push(
-      valued.length === 1
-        ? `${high.name} ${formatNumber(high.value!)}`
-        : `Highest ${high.name} ${formatNumber(high.value!)}, lowest ${low.name} ${formatNumber(low.value!)}`,
-    );
-  }
-  const missing = tiles.length - valued.length;
-  if (missing > 0) parts.push(`${missing} with no value`);
-  return `${parts.join('. ')}.`;
-}
 
 /**
  * A tile-grid map, such as London Squared: every area the same size, so that small inner boroughs weigh as
@@ -109,7 +90,7 @@ export function renderTileMap(options: TileMapOptions): string {
   return chartFrame({
     id: options.id,
     title: options.title,
-    desc: describe(tiles),
+    desc: describeAreaComparison(tiles),
     width,
     body: `<g class="tiles">${drawn.join('')}</g>${legend.svg}`,
     bodyHeight: y,
