@@ -38,18 +38,22 @@ export async function copyRows(
   await copyChunks(client, table, columns, chunks());
 }
 
-/** COPY ... FROM STDIN (CSV) of text already encoded by copyText, one chunk (a whole number of rows) at a time. */
+/**
+ * COPY ... FROM STDIN of text already encoded, one chunk (a whole number of rows) at a time: CSV as copyText
+ * writes it, or COPY's own text format (see copy-text-format.ts).
+ */
 export async function copyChunks(
   client: PoolClient,
   table: string,
   columns: readonly string[],
   chunks: Iterable<string>,
+  format: 'csv' | 'text' = 'csv',
 ): Promise<void> {
   const names = columns.map((c) => `"${c.replaceAll('"', '""')}"`).join(', ');
   const target = table
     .split('.')
     .map((part) => `"${part.replaceAll('"', '""')}"`)
     .join('.');
-  const stream = client.query(copyFrom(`copy ${target} (${names}) from stdin with (format csv)`));
+  const stream = client.query(copyFrom(`copy ${target} (${names}) from stdin with (format ${format})`));
   await pipeline(Readable.from(chunks), stream);
 }

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { forEachBatch } from '../db/cursor-batches.js';
+import { copyChunks, postgresClientOf } from '../db/copy-rows.js';
+import { copyTextEscape } from '../db/copy-text-format.js';
 import type { Db } from '../db/db.js';
 import { queryRows } from '../db/query-rows.js';
 import { type BulkColumn, bulkInsert } from '../imports/bulk-insert.js';
@@ -10,31 +11,19 @@ import {
   ENGLAND,
   LONDON,
 } from './derive-value-results.js';
+import {
+  copyTextColumns,
+  type MergedValue,
+  type MergedValuesReading,
+  readMergedValues,
+} from './read-merged-values.js';
 import { INDICATOR_VALUES_STAGE } from './staged-value.js';
 
 /** The temporary table of computed results: by staging line for staged values, by id for the others. */
 export const DERIVED_VALUES = 'derived_values';
 
-/** A value as it will be once the stage is merged: a staged one (line) or one already stored (id). */
-interface MergedRow extends DerivationRow {
-  readonly line: number | null;
-  readonly id: number | string | null;
-  /** For a staged value: whether a value with its key is stored already (it will be updated, not inserted). */
-  readonly stored: boolean | null;
-  readonly period_sort: number | null;
-  readonly lower998: number | null;
-  readonly upper998: number | null;
-  readonly value_note: string | null;
-  readonly source_trend: string | null;
-  readonly source_compared_to_england: string | null;
-  readonly source_compared_to_region: string | null;
-  readonly computed_compared_to_england: string | null;
-  readonly computed_compared_to_london: string | null;
-  readonly computed_trend: string | null;
-}
-
-/** A row as the query gives it, before its benchmarks and its indicator's definition are added. */
-type FetchedRow = Omit<MergedRow, 'england_value' | 'london_value' | 'polarity' | 'value_type'>;
+/** A merged value with its benchmarks and its indicator's definition. */
+type MergedRow = MergedValue & DerivationRow;
 
 /** The columns of indicator_values a new staged value is inserted with, in the order newValueRow gives. */
 const newValueColumns: readonly BulkColumn[] = [
@@ -62,6 +51,20 @@ const newValueColumns: readonly BulkColumn[] = [
   ['computed_trend', 'text'],
   ['load_id', 'integer'],
 ];
+
+/** The columns of a new value read through COPY: its own as they came (copyText), then its results. */
+const newValueTextColumns = [
+  ...copyTextColumns,
+  'computed_compared_to_england',
+  'computed_compared_to_london',
+  'computed_trend',
+  'load_id',
+];
+
+/** Lines joined a thousand at a time, as COPY's chunks. */
+function* chunksOf(lines: readonly string[]): Generator<string> {
+  for (let start = 0; start < lines.length; start += 1000) yield lines.slice(start, start + 1000).join('');
+}
 
 function newValueRow(r: MergedRow, d: DerivedResults, loadId: number): unknown[] {
   return [
@@ -108,12 +111,17 @@ const derivedColumns: readonly BulkColumn[] = [
  * results go to the temporary table derived_values (line, value_id, england, london, trend): one row per
  * staged value that is stored already (by line, for the merge's update), and one per stored value whose
  * results change (by value_id). Needs the staged values' areas and indicators to exist. Values are read
- * through a cursor in series order, so memory stays flat; the cursor sees the values as they were before
- * any of these inserts. Returns the number of values inserted.
+ * in series order by readMergedValues, so memory stays flat, as they were before any of these inserts.
+ * Returns the number of values inserted.
  */
 export async function computeStagedDerivedValues(
   db: Db,
-  options: { readonly loadId: number; readonly batchSize?: number },
+  options: {
+    readonly loadId: number;
+    readonly batchSize?: number;
+    /** How the merged values are read (see readMergedValues); by default COPY on a PostgreSQL server. */
+    readonly reading?: MergedValuesReading;
+  },
 ): Promise<number> {
   const batchSize = options.batchSize ?? 10_000;
   const stage = sql.raw(INDICATOR_VALUES_STAGE);
@@ -122,37 +130,6 @@ export async function computeStagedDerivedValues(
       `create temp table ${DERIVED_VALUES} (line integer, value_id bigint, england text, london text, trend text) on commit drop`,
     ),
   );
-  const merged = sql`
-    select m.*
-      from (
-        select s.line, null::bigint as id, e.id is not null as stored, s.indicator_id, s.area_code, s.period,
-               s.period_sort, s.sex, s.age, s.category_type, s.category, s.value, s.lower95, s.upper95,
-               s.lower998, s.upper998, s."count", s.denominator, s.value_note, s.source_trend,
-               s.source_compared_to_england, s.source_compared_to_region,
-               null::text as computed_compared_to_england, null::text as computed_compared_to_london,
-               null::text as computed_trend
-          from ${stage} s
-          left join indicator_values e
-            on e.indicator_id = s.indicator_id and e.area_code = s.area_code and e.period = s.period
-           and e.sex = s.sex and e.age = s.age and e.category_type = s.category_type and e.category = s.category
-        union all
-        select null, v.id, null, v.indicator_id, v.area_code, v.period, v.period_sort, v.sex, v.age,
-               v.category_type, v.category, v.value, v.lower95, v.upper95, null, null, v."count", v.denominator,
-               null, null, null, null, v.computed_compared_to_england, v.computed_compared_to_london,
-               v.computed_trend
-          from indicator_values v
-          join (select distinct indicator_id, sex, age, category_type, category from ${stage}) b
-            on b.indicator_id = v.indicator_id and b.sex = v.sex and b.age = v.age
-           and b.category_type = v.category_type and b.category = v.category
-         where not exists (
-           select 1 from ${stage} s
-            where s.indicator_id = v.indicator_id and s.area_code = v.area_code and s.period = v.period
-              and s.sex = v.sex and s.age = v.age and s.category_type = v.category_type
-              and s.category = v.category)
-      ) m
-     order by m.indicator_id, m.sex, m.age, m.category_type, m.category,
-              m.area_code not in (${sql.raw(`'${ENGLAND}', '${LONDON}'`)}), m.area_code, m.period_sort, m.period`;
-
   // One sort, in series order with England's and London's series first in each breakdown: their values
   // are held (a few rows per breakdown) until the breakdown's first other area, by when every period's
   // benchmark is known. A window over the periods would cost a second sort of every row.
@@ -167,14 +144,15 @@ export async function computeStagedDerivedValues(
   );
   const derive = createValueDeriver();
   let breakdown = '';
-  let held: FetchedRow[] = [];
+  let held: MergedValue[] = [];
   const england = new Map<string, number | null>();
   const london = new Map<string, number | null>();
   let inserted = 0;
   let out: unknown[][] = [];
   let fresh: unknown[][] = [];
+  let freshText: string[] = [];
 
-  const result = (fetched: FetchedRow): void => {
+  const result = (fetched: MergedValue): void => {
     const definition = definitions.get(Number(fetched.indicator_id));
     const row: MergedRow = Object.assign(fetched, {
       england_value: england.get(fetched.period) ?? null,
@@ -194,58 +172,83 @@ export async function computeStagedDerivedValues(
     } else if (row.stored) {
       out.push([row.line, null, d.england, d.london, d.trend]);
     } else {
-      fresh.push(newValueRow(row, d, options.loadId));
+      if (row.copyText === null) fresh.push(newValueRow(row, d, options.loadId));
+      else {
+        // Read through COPY: the value's own fields go back as they came, only its results encoded.
+        freshText.push(
+          `${row.copyText}\t${copyTextEscape(d.england)}\t${copyTextEscape(d.london)}\t${copyTextEscape(d.trend)}\t${options.loadId}\n`,
+        );
+      }
     }
   };
   const release = (): void => {
     for (const row of held) result(row);
     held = [];
   };
-  // Writes a batch's results. Started as soon as the next batch has been fetched, so that the database
-  // inserts one batch while the next is derived here: the two costs overlap rather than add up.
-  const write = async (results: unknown[][], values: unknown[][]): Promise<void> => {
+  // Writes a batch's results. Started as soon as the batch is derived, and awaited only once the next
+  // batch has been read and derived, so that the database inserts one batch while the next is read and
+  // derived here: the costs overlap rather than add up.
+  const write = async (results: unknown[][], values: unknown[][], texts: string[]): Promise<void> => {
     await bulkInsert(db, DERIVED_VALUES, derivedColumns, results);
     await bulkInsert(db, 'indicator_values', newValueColumns, values);
-    inserted += values.length;
+    if (texts.length > 0) {
+      // Only read through COPY, so only on a PostgreSQL server.
+      await copyChunks(
+        postgresClientOf(db)!,
+        'indicator_values',
+        newValueTextColumns,
+        chunksOf(texts),
+        'text',
+      );
+    }
+    inserted += values.length + texts.length;
   };
-  const take = (): [unknown[][], unknown[][]] => {
-    const taken: [unknown[][], unknown[][]] = [out, fresh];
+  const take = (): [unknown[][], unknown[][], string[]] => {
+    const taken: [unknown[][], unknown[][], string[]] = [out, fresh, freshText];
     out = [];
     fresh = [];
+    freshText = [];
     return taken;
   };
-  let derived: [unknown[][], unknown[][]] | undefined;
+  let writing: Promise<void> = Promise.resolve();
 
   await db.execute(sql`set local work_mem = '64MB'`);
-  await forEachBatch<FetchedRow>(db, merged, batchSize, async (rows) => {
-    const writing = derived ? write(...derived) : Promise.resolve();
-    // A failed write is thrown below, once this batch is derived; until then it must not go unhandled.
-    writing.catch(() => {});
-    for (let r = 0; r < rows.length; r++) {
-      // Let the COPY under way send its rows while this batch is derived.
-      if (r % 1000 === 999) await new Promise((resolve) => setImmediate(resolve));
-      const row = rows[r]!;
-      const key = `${row.indicator_id}\u0000${row.sex}\u0000${row.age}\u0000${row.category_type}\u0000${row.category}`;
-      if (key !== breakdown) {
+  try {
+    for await (const rows of readMergedValues(db, {
+      batchSize,
+      ...(options.reading ? { reading: options.reading } : {}),
+    })) {
+      for (let r = 0; r < rows.length; r++) {
+        // Let the COPY under way send its rows while this batch is derived.
+        if (r % 1000 === 999) await new Promise((resolve) => setImmediate(resolve));
+        const row = rows[r]!;
+        const key = `${row.indicator_id}\u0000${row.sex}\u0000${row.age}\u0000${row.category_type}\u0000${row.category}`;
+        if (key !== breakdown) {
+          release();
+          breakdown = key;
+          england.clear();
+          london.clear();
+        }
+        if (row.area_code === ENGLAND || row.area_code === LONDON) {
+          (row.area_code === ENGLAND ? england : london).set(row.period, row.value);
+          held.push(row);
+          continue;
+        }
         release();
-        breakdown = key;
-        england.clear();
-        london.clear();
+        result(row);
       }
-      if (row.area_code === ENGLAND || row.area_code === LONDON) {
-        (row.area_code === ENGLAND ? england : london).set(row.period, row.value);
-        held.push(row);
-        continue;
-      }
-      release();
-      result(row);
+      await writing;
+      writing = write(...take());
+      // A failed write is thrown when it is next awaited; until then it must not go unhandled.
+      writing.catch(() => {});
     }
-    derived = take();
-    await writing;
-  });
+  } catch (error) {
+    // The transaction must not roll back under a write still in flight.
+    await writing.catch(() => {});
+    throw error;
+  }
+  await writing;
   release();
-  const last = take();
-  if (derived) await write(...derived);
-  await write(...last);
+  await write(...take());
   return inserted;
 }
