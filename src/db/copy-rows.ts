@@ -39,15 +39,16 @@ export async function copyRows(
 }
 
 /**
- * COPY ... FROM STDIN of text already encoded, one chunk (a whole number of rows) at a time: CSV as copyText
- * writes it, or COPY's own text format (see copy-text-format.ts).
+ * COPY ... FROM STDIN of rows already encoded, one chunk (a whole number of rows) at a time: CSV as copyText
+ * writes it, COPY's own text format (see copy-text-format.ts), or a whole binary stream as
+ * CopyBinaryWriter.take gives it.
  */
 export async function copyChunks(
   client: PoolClient,
   table: string,
   columns: readonly string[],
-  chunks: Iterable<string>,
-  format: 'csv' | 'text' = 'csv',
+  chunks: Iterable<string | Uint8Array>,
+  format: 'csv' | 'text' | 'binary' = 'csv',
 ): Promise<void> {
   const names = columns.map((c) => `"${c.replaceAll('"', '""')}"`).join(', ');
   const target = table
@@ -55,5 +56,10 @@ export async function copyChunks(
     .map((part) => `"${part.replaceAll('"', '""')}"`)
     .join('.');
   const stream = client.query(copyFrom(`copy ${target} (${names}) from stdin with (format ${format})`));
-  await pipeline(Readable.from(chunks), stream);
+  const buffers = function* () {
+    for (const chunk of chunks) {
+      yield typeof chunk === 'string' ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    }
+  };
+  await pipeline(Readable.from(buffers()), stream);
 }

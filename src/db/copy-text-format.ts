@@ -40,17 +40,3 @@ export function copyTextField(field: string): string | null {
   }
   return out;
 }
-
-/** A line of COPY's text format as its fields, null for NULL (see copyTextField). */
-export function copyTextFields(line: string): (string | null)[] {
-  const fields: (string | null)[] = line.split('\t');
-  for (let f = 0; f < fields.length; f++) fields[f] = copyTextField(fields[f]!);
-  return fields;
-}
-
-/** Text as one field of COPY's text format: the inverse of copyTextField (never NULL). */
-export function copyTextEscape(text: string): string {
-  return /[\\\t\n\r]/.test(text)
-    ? text.replaceAll('\\', '\\\\').replaceAll('\t', '\\t').replaceAll('\n', '\\n').replaceAll('\r', '\\r')
-    : text;
-}

@@ -8,7 +8,7 @@ import { createReadStream } from 'node:fs';
 export async function* readCopyTextLines(file: string, batchSize: number): AsyncGenerator<string[]> {
   let rest = '';
   let batch: string[] = [];
-  for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+  for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 18 })) {
     const text = rest + (chunk as string);
     let start = 0;
     for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {

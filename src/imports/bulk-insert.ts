@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { copyRows, postgresClientOf } from '../db/copy-rows.js';
+import { type CopyBinaryType, CopyBinaryWriter } from '../db/copy-binary-writer.js';
+import { copyChunks, copyRows, postgresClientOf } from '../db/copy-rows.js';
 import type { Db } from '../db/db.js';
 
 /** A column written by bulkInsert and its PostgreSQL type, e.g. `['value', 'double precision']`. */
@@ -16,10 +17,29 @@ export async function bulkInsert(
   table: string,
   columns: readonly BulkColumn[],
   rows: readonly (readonly unknown[])[],
+  options: {
+    /**
+     * On a PostgreSQL server, COPY in its binary format (CopyBinaryWriter): numbers go as their bytes, not
+     * formatted and parsed again. The columns' types must then be exactly the table's.
+     */
+    readonly binary?: boolean;
+  } = {},
 ): Promise<void> {
   if (rows.length === 0) return;
   // On a PostgreSQL server, COPY is the fastest way in.
   const client = postgresClientOf(db);
+  if (client && options.binary) {
+    const writer = new CopyBinaryWriter(columns.map(([, type]) => type as CopyBinaryType));
+    for (const row of rows) writer.row(row);
+    await copyChunks(
+      client,
+      table,
+      columns.map(([name]) => name),
+      [writer.take()],
+      'binary',
+    );
+    return;
+  }
   if (client) {
     await copyRows(
       client,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyLine } from '../db/copy-text.js';
+import { type CopyBinaryType, CopyBinaryWriter } from '../db/copy-binary-writer.js';
 import { checkHeader, fieldsByKey, type HeaderMatch } from './check-header.js';
 import { ImportError } from './import-error.js';
 import type { Importer, LineRow } from './importer.js';
@@ -18,9 +18,9 @@ export interface ParsedBatch<Row> {
   readonly bytes: number;
   /**
    * Instead of `rows`, when a reading thread encoded them for COPY into the importer's stage (see
-   * Importer.stage): the text, and how many rows it holds.
+   * Importer.stage): a whole stream in COPY's binary format (CopyBinaryWriter), and how many rows it holds.
    */
-  readonly copy?: { readonly text: string; readonly rows: number };
+  readonly copy?: { readonly data: Uint8Array; readonly rows: number };
   /** On the last batch only: the SHA-256 of every byte read, to check that the file did not change. */
   readonly sha256?: string;
 }
@@ -47,7 +47,7 @@ export async function* parseRecordBatches<K extends string, Row>(
   // With `copy`, each valid row is encoded for COPY into the parser's stage as soon as it is read (the
   // batch's `copy`, not its `rows`): its objects then die young, where a batch of them outlived collections.
   const stage = options.copy ? parser.stage : undefined;
-  let lines: string[] = [];
+  const writer = stage && new CopyBinaryWriter(stage.columns.map(([, type]) => type as CopyBinaryType));
   const hash = createHash('sha256');
   let bytes = 0;
   let match: HeaderMatch<K> | undefined;
@@ -73,22 +73,22 @@ export async function* parseRecordBatches<K extends string, Row>(
       } else {
         const result = parser.parse(fieldsByKey(record.fields, match), match.names);
         if (!result.ok) rejected.push({ line: record.line, reason: result.reason });
-        else if (stage) lines.push(copyLine(stage.values(record.line, result.row)));
+        else if (writer) writer.row(stage!.values(record.line, result.row));
         else rows.push({ line: record.line, row: result.row });
       }
-      if (rows.length + lines.length + rejected.length >= batchSize) {
-        yield stage
-          ? { rows, rejected, bytes, copy: { text: lines.join(''), rows: lines.length } }
-          : { rows, rejected, bytes };
+      if (rows.length + (writer?.rows ?? 0) + rejected.length >= batchSize) {
+        yield writer ? { rows, rejected, bytes, copy: take(writer) } : { rows, rejected, bytes };
         rows = [];
         rejected = [];
-        lines = [];
       }
     }
   }
   if (!match) throw new ImportError('IMPORT_EMPTY', 'the file is empty: no header line');
   const sha256 = hash.digest('hex');
-  yield stage
-    ? { rows, rejected, bytes, sha256, copy: { text: lines.join(''), rows: lines.length } }
-    : { rows, rejected, bytes, sha256 };
+  yield writer ? { rows, rejected, bytes, sha256, copy: take(writer) } : { rows, rejected, bytes, sha256 };
+}
+
+function take(writer: CopyBinaryWriter): { data: Uint8Array; rows: number } {
+  const rows = writer.rows;
+  return { data: writer.take(), rows };
 }

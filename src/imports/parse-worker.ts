@@ -39,7 +39,11 @@ async function run(port: NonNullable<typeof parentPort>, data: ParseWorkerData):
   try {
     const parser = (await parsers[data.kind]()) as RecordParser<string, unknown>;
     for await (const batch of parseRecordBatches(data.file, parser, data.batchSize, { copy: data.copy })) {
-      port.postMessage({ batch } satisfies ParseWorkerMessage);
+      // The encoded rows are handed over, not copied.
+      port.postMessage(
+        { batch } satisfies ParseWorkerMessage,
+        batch.copy ? [batch.copy.data.buffer as ArrayBuffer] : [],
+      );
       ahead++;
       while (ahead >= AHEAD) await new Promise<void>((resolve) => (taken = resolve));
     }

@@ -125,7 +125,8 @@ export async function runImport<K extends string, Row>(
                   copy.client,
                   copy.stage.table,
                   copy.stage.columns.map(([name]) => name),
-                  [batch.copy.text],
+                  [batch.copy.data],
+                  'binary',
                 )
               : batch.rows.length > 0 && importer.write(context, batch.rows);
           if (write) {

@@ -1,6 +1,4 @@
 import { sql } from 'drizzle-orm';
-import { copyChunks, postgresClientOf } from '../db/copy-rows.js';
-import { copyTextEscape } from '../db/copy-text-format.js';
 import type { Db } from '../db/db.js';
 import { queryRows } from '../db/query-rows.js';
 import { type BulkColumn, bulkInsert } from '../imports/bulk-insert.js';
@@ -11,12 +9,7 @@ import {
   ENGLAND,
   LONDON,
 } from './derive-value-results.js';
-import {
-  copyTextColumns,
-  type MergedValue,
-  type MergedValuesReading,
-  readMergedValues,
-} from './read-merged-values.js';
+import { type MergedValue, type MergedValuesReading, readMergedValues } from './read-merged-values.js';
 import { INDICATOR_VALUES_STAGE } from './staged-value.js';
 
 /** The temporary table of computed results: by staging line for staged values, by id for the others. */
@@ -51,20 +44,6 @@ const newValueColumns: readonly BulkColumn[] = [
   ['computed_trend', 'text'],
   ['load_id', 'integer'],
 ];
-
-/** The columns of a new value read through COPY: its own as they came (copyText), then its results. */
-const newValueTextColumns = [
-  ...copyTextColumns,
-  'computed_compared_to_england',
-  'computed_compared_to_london',
-  'computed_trend',
-  'load_id',
-];
-
-/** Lines joined a thousand at a time, as COPY's chunks. */
-function* chunksOf(lines: readonly string[]): Generator<string> {
-  for (let start = 0; start < lines.length; start += 1000) yield lines.slice(start, start + 1000).join('');
-}
 
 function newValueRow(r: MergedRow, d: DerivedResults, loadId: number): unknown[] {
   return [
@@ -123,7 +102,7 @@ export async function computeStagedDerivedValues(
     readonly reading?: MergedValuesReading;
   },
 ): Promise<number> {
-  const batchSize = options.batchSize ?? 10_000;
+  const batchSize = options.batchSize ?? 5_000;
   const stage = sql.raw(INDICATOR_VALUES_STAGE);
   await db.execute(
     sql.raw(
@@ -150,7 +129,6 @@ export async function computeStagedDerivedValues(
   let inserted = 0;
   let out: unknown[][] = [];
   let fresh: unknown[][] = [];
-  let freshText: string[] = [];
 
   const result = (fetched: MergedValue): void => {
     const definition = definitions.get(Number(fetched.indicator_id));
@@ -172,13 +150,7 @@ export async function computeStagedDerivedValues(
     } else if (row.stored) {
       out.push([row.line, null, d.england, d.london, d.trend]);
     } else {
-      if (row.copyText === null) fresh.push(newValueRow(row, d, options.loadId));
-      else {
-        // Read through COPY: the value's own fields go back as they came, only its results encoded.
-        freshText.push(
-          `${row.copyText}\t${copyTextEscape(d.england)}\t${copyTextEscape(d.london)}\t${copyTextEscape(d.trend)}\t${options.loadId}\n`,
-        );
-      }
+      fresh.push(newValueRow(row, d, options.loadId));
     }
   };
   const release = (): void => {
@@ -188,26 +160,15 @@ export async function computeStagedDerivedValues(
   // Writes a batch's results. Started as soon as the batch is derived, and awaited only once the next
   // batch has been read and derived, so that the database inserts one batch while the next is read and
   // derived here: the costs overlap rather than add up.
-  const write = async (results: unknown[][], values: unknown[][], texts: string[]): Promise<void> => {
-    await bulkInsert(db, DERIVED_VALUES, derivedColumns, results);
-    await bulkInsert(db, 'indicator_values', newValueColumns, values);
-    if (texts.length > 0) {
-      // Only read through COPY, so only on a PostgreSQL server.
-      await copyChunks(
-        postgresClientOf(db)!,
-        'indicator_values',
-        newValueTextColumns,
-        chunksOf(texts),
-        'text',
-      );
-    }
-    inserted += values.length + texts.length;
+  const write = async (results: unknown[][], values: unknown[][]): Promise<void> => {
+    await bulkInsert(db, DERIVED_VALUES, derivedColumns, results, { binary: true });
+    await bulkInsert(db, 'indicator_values', newValueColumns, values, { binary: true });
+    inserted += values.length;
   };
-  const take = (): [unknown[][], unknown[][], string[]] => {
-    const taken: [unknown[][], unknown[][], string[]] = [out, fresh, freshText];
+  const take = (): [unknown[][], unknown[][]] => {
+    const taken: [unknown[][], unknown[][]] = [out, fresh];
     out = [];
     fresh = [];
-    freshText = [];
     return taken;
   };
   let writing: Promise<void> = Promise.resolve();

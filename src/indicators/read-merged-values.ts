@@ -42,18 +42,12 @@ export interface MergedValue {
   readonly computed_compared_to_england: string | null;
   readonly computed_compared_to_london: string | null;
   readonly computed_trend: string | null;
-  /**
-   * Read through COPY: the value's fields from indicator_id to source_compared_to_region as they are in
-   * COPY's text format, tab-separated, ready to be copied into indicator_values as they are. Null through a
-   * cursor.
-   */
-  readonly copyText: string | null;
 }
 
 type ColumnType = 'integer' | 'bigint' | 'boolean' | 'double precision' | 'text';
 
 /** The query's columns, in order, with their types: both ways of reading it decode them alike. */
-const columns: readonly (readonly [Exclude<keyof MergedValue, 'copyText'>, ColumnType])[] = [
+const columns: readonly (readonly [keyof MergedValue, ColumnType])[] = [
   ['line', 'integer'],
   ['id', 'bigint'],
   ['stored', 'boolean'],
@@ -140,13 +134,7 @@ export async function* readMergedValues(
   const reading = options.reading ?? (client ? 'copy' : 'cursor');
   if (reading === 'cursor' || !client) {
     if (reading === 'copy') throw new Error('reading merged values through COPY needs a PostgreSQL server');
-    for await (const rows of cursorBatches<Omit<MergedValue, 'copyText'>>(
-      db,
-      sql.raw(mergedValuesQuery),
-      options.batchSize,
-    )) {
-      yield rows.map((row) => ({ ...row, copyText: null }));
-    }
+    yield* cursorBatches<MergedValue>(db, sql.raw(mergedValuesQuery), options.batchSize);
     return;
   }
   const dir = await mkdtemp(join(tmpdir(), 'healthhub-merge-'));
@@ -162,27 +150,15 @@ export async function* readMergedValues(
 const num = (field: string): number | null => (field === '\\N' ? null : Number(field));
 const text = copyTextField;
 
-/** Where a line's fields from indicator_id on start (after line, id and stored) and where they end. */
-const copyTextFrom = 3;
-const copyTextTo = columns.findIndex(([name]) => name === 'computed_compared_to_england');
-/** The columns of MergedValue.copyText, in order. */
-export const copyTextColumns: readonly string[] = columns
-  .slice(copyTextFrom, copyTextTo)
-  .map(([name]) => name);
-
 /**
  * A line of the query's COPY text as node-postgres would give the row (numbers as numbers, bigint as text,
- * booleans), with the fields a new value is inserted with kept as text. Written out field by field so that
+ * booleans). Written out field by field so that
  * every value has the same shape: a row built key by key cost a tenth of an import in lookups and garbage.
  */
 function decodeLine(line: string): MergedValue {
   const f = line.split('\t');
   if (f.length !== columns.length)
     throw new Error(`a merged value has ${f.length} fields, not ${columns.length}`);
-  let start = 0;
-  for (let i = 0; i < copyTextFrom; i++) start = line.indexOf('\t', start) + 1;
-  let end = start;
-  for (let i = copyTextFrom; i < copyTextTo; i++) end = line.indexOf('\t', end) + 1;
   return {
     line: num(f[0]!),
     id: text(f[1]!),
@@ -209,6 +185,5 @@ function decodeLine(line: string): MergedValue {
     computed_compared_to_england: text(f[22]!),
     computed_compared_to_london: text(f[23]!),
     computed_trend: text(f[24]!),
-    copyText: line.slice(start, end - 1),
   };
 }

@@ -4,8 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import fc from 'fast-check';
-import { copyTextEscape, copyTextField, copyTextFields } from '../../src/db/copy-text-format.js';
+import { copyTextField } from '../../src/db/copy-text-format.js';
 import { readCopyTextLines } from '../../src/db/read-copy-text-lines.js';
+
+/** Text as PostgreSQL's COPY TO writes a field of it. */
+const copyTextEscape = (text: string) =>
+  text.replaceAll('\\', '\\\\').replaceAll('\t', '\\t').replaceAll('\n', '\\n').replaceAll('\r', '\\r');
+const copyTextFields = (line: string) => line.split('\t').map(copyTextField);
 
 const dir = mkdtempSync(join(tmpdir(), 'healthhub-copy-text-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -32,7 +37,7 @@ test('a field of COPY text: \\N is NULL, escapes are undone, other text is as it
   assert.equal(copyTextField('\\.\\q'), '.q');
 });
 
-test('copyTextEscape is undone by copyTextField, for any text', () => {
+test('what COPY TO writes, copyTextField reads back, for any text', () => {
   fc.assert(
     fc.property(fc.string({ unit: 'binary' }), (text) => {
       assert.equal(copyTextField(copyTextEscape(text)), text);
