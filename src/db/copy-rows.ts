@@ -40,15 +40,14 @@ export async function copyRows(
 
 /**
  * COPY ... FROM STDIN of rows already encoded, one chunk (a whole number of rows) at a time: CSV as copyText
- * writes it, COPY's own text format (see copy-text-format.ts), or a whole binary stream as
- * CopyBinaryWriter.take gives it.
+ * writes it, or a whole binary stream as CopyBinaryWriter.take gives it.
  */
 export async function copyChunks(
   client: PoolClient,
   table: string,
   columns: readonly string[],
   chunks: Iterable<string | Uint8Array>,
-  format: 'csv' | 'text' | 'binary' = 'csv',
+  format: 'csv' | 'binary' = 'csv',
 ): Promise<void> {
   const names = columns.map((c) => `"${c.replaceAll('"', '""')}"`).join(', ');
   const target = table
