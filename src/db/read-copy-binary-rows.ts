@@ -2,6 +2,13 @@ import { createReadStream } from 'node:fs';
 import type { CopyBinaryType } from './copy-binary-writer.js';
 
 const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
+/** The bytes of each fixed-size type: a field of another size is another type than the column's. */
+const SIZES: Partial<Record<CopyBinaryType, number>> = {
+  integer: 4,
+  bigint: 8,
+  'double precision': 8,
+  boolean: 1,
+};
 
 /**
  * The rows of a file in COPY's binary format (`COPY ... TO STDOUT WITH (FORMAT binary)`, or what
@@ -75,7 +82,10 @@ function readRow(
       continue;
     }
     if (p + length > buffer.length) return undefined;
-    switch (columns[c]) {
+    const type = columns[c]!;
+    const size = SIZES[type];
+    if (size !== undefined && length !== size) fail(`a ${type} field of ${length} bytes`);
+    switch (type) {
       case 'integer':
         values[c] = buffer.readInt32BE(p);
         break;

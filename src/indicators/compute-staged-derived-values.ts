@@ -109,9 +109,6 @@ export async function computeStagedDerivedValues(
       `create temp table ${DERIVED_VALUES} (line integer, value_id bigint, england text, london text, trend text) on commit drop`,
     ),
   );
-  // One sort, in series order with England's and London's series first in each breakdown: their values
-  // are held (a few rows per breakdown) until the breakdown's first other area, by when every period's
-  // benchmark is known. A window over the periods would cost a second sort of every row.
   const definitions = new Map(
     (
       await queryRows<{ id: number; polarity: string; value_type: string }>(
@@ -190,6 +187,9 @@ export async function computeStagedDerivedValues(
           england.clear();
           london.clear();
         }
+        // England's and London's series come first in each breakdown (see readMergedValues): their values
+        // are held (a few rows per breakdown) until the breakdown's first other area, by when every
+        // period's benchmark is known. A window over the periods would cost a second sort of every row.
         if (row.area_code === ENGLAND || row.area_code === LONDON) {
           (row.area_code === ENGLAND ? england : london).set(row.period, row.value);
           held.push(row);

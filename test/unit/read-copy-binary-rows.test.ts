@@ -62,5 +62,6 @@ test('a file that is not a whole COPY binary stream is refused', async () => {
   await assert.rejects(read(bytes.subarray(0, bytes.length - 2), 10, ['integer']), /ends inside a row/);
   await assert.rejects(read(new TextEncoder().encode('1\t2\n'), 10, ['integer']), /no signature/);
   await assert.rejects(read(bytes, 10, ['integer', 'text']), /a row of 1 fields, not 2/);
+  await assert.rejects(read(bytes, 10, ['bigint']), /a bigint field of 4 bytes/);
   await assert.rejects(read(new Uint8Array([...bytes, 0, 1]), 10, ['integer']), /after its trailer/);
 });
