@@ -9,7 +9,12 @@ import {
   ENGLAND,
   LONDON,
 } from './derive-value-results.js';
-import { type MergedValue, type MergedValuesReading, readMergedValues } from './read-merged-values.js';
+import {
+  type MergedValue,
+  type MergedValuesReading,
+  mergedValueColumns,
+  readMergedValues,
+} from './read-merged-values.js';
 import { INDICATOR_VALUES_STAGE } from './staged-value.js';
 
 /** The temporary table of computed results: by staging line for staged values, by id for the others. */
@@ -18,32 +23,11 @@ export const DERIVED_VALUES = 'derived_values';
 /** A merged value with its benchmarks and its indicator's definition. */
 type MergedRow = MergedValue & DerivationRow;
 
-/** The columns of indicator_values a new staged value is inserted with, in the order newValueRow gives. */
-const newValueColumns: readonly BulkColumn[] = [
-  ['indicator_id', 'integer'],
-  ['area_code', 'text'],
-  ['period', 'text'],
-  ['period_sort', 'integer'],
-  ['sex', 'text'],
-  ['age', 'text'],
-  ['category_type', 'text'],
-  ['category', 'text'],
-  ['value', 'double precision'],
-  ['lower95', 'double precision'],
-  ['upper95', 'double precision'],
-  ['lower998', 'double precision'],
-  ['upper998', 'double precision'],
-  ['count', 'double precision'],
-  ['denominator', 'double precision'],
-  ['value_note', 'text'],
-  ['source_trend', 'text'],
-  ['source_compared_to_england', 'text'],
-  ['source_compared_to_region', 'text'],
-  ['computed_compared_to_england', 'text'],
-  ['computed_compared_to_london', 'text'],
-  ['computed_trend', 'text'],
-  ['load_id', 'integer'],
-];
+/**
+ * The columns of indicator_values a new staged value is inserted with, in the order newValueRow gives: a
+ * merged value's own (after its line, id and stored) with their types, and the load.
+ */
+const newValueColumns: readonly BulkColumn[] = [...mergedValueColumns.slice(3), ['load_id', 'integer']];
 
 function newValueRow(r: MergedRow, d: DerivedResults, loadId: number): unknown[] {
   return [

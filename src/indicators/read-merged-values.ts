@@ -44,8 +44,11 @@ export interface MergedValue {
   readonly computed_trend: string | null;
 }
 
-/** The query's columns, in order, with their types: both ways of reading it decode them alike. */
-const columns: readonly (readonly [keyof MergedValue, CopyBinaryType])[] = [
+/**
+ * The query's columns, in order, with their types: both ways of reading it decode them alike. From
+ * indicator_id on they are indicator_values' own, with its exact types: new values are inserted with them.
+ */
+export const mergedValueColumns: readonly (readonly [keyof MergedValue, CopyBinaryType])[] = [
   ['line', 'integer'],
   ['id', 'bigint'],
   ['stored', 'boolean'],
@@ -80,7 +83,7 @@ const stage = INDICATOR_VALUES_STAGE;
  * can run it.
  */
 const mergedValuesQuery = `
-  select ${columns.map(([name]) => `m."${name}"`).join(', ')}
+  select ${mergedValueColumns.map(([name]) => `m."${name}"`).join(', ')}
     from (
       select s.line, null::bigint as id, e.id is not null as stored, s.indicator_id, s.area_code, s.period,
              s.period_sort, s.sex, s.age, s.category_type, s.category, s.value, s.lower95, s.upper95,
@@ -145,7 +148,7 @@ export async function* readMergedValues(
   }
 }
 
-const types = columns.map(([, type]) => type);
+const types = mergedValueColumns.map(([, type]) => type);
 
 /**
  * A row read through COPY as the cursor gives it. Written out field by field so that every value has the same
