@@ -33,6 +33,7 @@ import {
 import {
   createStaffFixtures,
   formBody,
+  homeRoleOf,
   type StaffAgent,
   type StaffFixtures,
   type StaffPerson,
@@ -41,20 +42,6 @@ import {
   staffPeople,
 } from '../support/staff-fixtures.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/test-database.js';
-
-/** Each person's role in the `home` organisation, which owns the test decisions. */
-const homeRole: Record<StaffPerson, Role | null> = {
-  viewer: 'viewer',
-  editor: 'editor',
-  secondEditor: 'editor',
-  approver: 'approver',
-  secondApprover: 'approver',
-  admin: 'admin',
-  otherEditor: null,
-  otherApprover: null,
-  platformAdmin: null,
-  nobody: null,
-};
 
 const inAMonth = new Date(Date.now() + 30 * 86_400_000);
 const inputsFor = (t: DecisionTransition): Record<string, string> => ({
@@ -71,7 +58,7 @@ const inputsFor = (t: DecisionTransition): Record<string, string> => ({
 /** What the workflow should answer `person` taking transition `t` on a home decision. */
 function expectedStatus(person: StaffPerson | 'signedOut', t: DecisionTransition): number {
   if (person === 'signedOut') return 401;
-  const role = homeRole[person];
+  const role = homeRoleOf(person);
   // Outside the owning organisation an unpublished decision does not exist.
   if (role === null) return 404;
   return roles.indexOf(role) >= roles.indexOf(t.minimumRole) ? 303 : 403;

@@ -22,6 +22,7 @@ import {
 import {
   createStaffFixtures,
   formBody,
+  homeRoleOf,
   type StaffAgent,
   type StaffFixtures,
   type StaffPerson,
@@ -30,19 +31,6 @@ import {
   staffPeople,
 } from '../support/staff-fixtures.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/test-database.js';
-
-const homeRole: Record<StaffPerson, Role | null> = {
-  viewer: 'viewer',
-  editor: 'editor',
-  secondEditor: 'editor',
-  approver: 'approver',
-  secondApprover: 'approver',
-  admin: 'admin',
-  otherEditor: null,
-  otherApprover: null,
-  platformAdmin: null,
-  nobody: null,
-};
 
 interface Target {
   readonly id: number;
@@ -174,7 +162,7 @@ const writeRoutes = (relatedReference: string): WriteRoute[] => [
  */
 function expected(person: StaffPerson | 'signedOut', route: WriteRoute): { status: number; code?: string } {
   if (person === 'signedOut') return { status: 401, code: 'SIGN_IN_REQUIRED' };
-  const role = homeRole[person];
+  const role = homeRoleOf(person);
   if (role === null)
     return route.status === null
       ? { status: 403, code: 'FORBIDDEN' }

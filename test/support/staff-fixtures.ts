@@ -36,6 +36,12 @@ const roleOf: Record<StaffPerson, { organisation: 'home' | 'other'; role: Role }
   nobody: null,
 };
 
+/** A person's role in the `home` organisation, which owns the test records; null for none. */
+export function homeRoleOf(person: StaffPerson): Role | null {
+  const held = roleOf[person];
+  return held?.organisation === 'home' ? held.role : null;
+}
+
 export interface StaffFixtures {
   readonly organisations: { readonly home: number; readonly other: number };
   readonly users: Readonly<Record<StaffPerson, { readonly id: number; readonly email: string }>>;
